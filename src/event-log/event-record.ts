@@ -77,3 +77,5 @@ export type Channel = z.infer<typeof ChannelSchema>;
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 /** Reason attached to a record. */
 export type Reason = z.infer<typeof ReasonSchema>;
+/** Where a record comes from. */
+export type Source = z.infer<typeof SourceSchema>;
