@@ -1,0 +1,16 @@
+const OFFSET = /^([+-])(\d{2}):(\d{2})$/;
+
+/** Minutes east of UTC of an offset written `+08:00`, `-05:30` or `Z`. */
+export function offsetMinutes(offset: string): number {
+  if (offset === 'Z') return 0;
+  const m = OFFSET.exec(offset);
+  if (!m) throw new RangeError(`Invalid UTC offset "${offset}"; write it as "+08:00" or "Z".`);
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** Writes epoch milliseconds as ISO-8601 with the given offset, e.g. `2025-03-03T09:30:00.000+08:00`. */
+export function formatInstant(ms: number, offset: string): string {
+  const shifted = new Date(ms + offsetMinutes(offset) * 60_000).toISOString();
+  return offset === 'Z' ? shifted : `${shifted.slice(0, -1)}${offset}`;
+}

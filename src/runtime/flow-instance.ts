@@ -1,0 +1,282 @@
+import { createActor, type Actor as XstateActor, type SnapshotFrom } from 'xstate';
+import type { EventRecord } from '../event-log/event-record';
+import { statusOf } from '../event-log/activities';
+import type { FlowDefinition } from '../definition/schemas';
+import { DEFAULT_EXTENSION_WORKING_DAYS } from '../definition/defaults';
+import {
+  ACTIVE_TAG,
+  LIFECYCLE_STATES,
+  PENDING_TAG,
+  type FlowMachine,
+  type LifecycleState,
+} from '../compiler/compile-flow';
+import { FLOW_EVENT_TYPES, type FlowEvent } from '../compiler/flow-events';
+import { placeSteps } from '../_internal/process-tree';
+import { formatInstant } from '../_internal/format-instant';
+import type { Clock } from './clock';
+import { PERSISTED_INSTANCE_FORMAT, type PersistedFlowInstance } from './persisted-instance';
+import { recordActivity } from './record-activity';
+
+/** Why a command was rejected. */
+export type RejectionCode =
+  | 'case-closed'
+  | 'unknown-command'
+  | 'unknown-step'
+  | 'wrong-actor'
+  | 'suspended'
+  | 'not-allowed-now';
+
+/** A rejected command: nothing changed, and this says why. */
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+}
+
+/** What `send` returns: the records appended, or why nothing happened. */
+export type SendResult =
+  | { readonly accepted: true; readonly records: readonly EventRecord[] }
+  | { readonly accepted: false; readonly rejection: Rejection };
+
+/** Links a case to its applicant, project and bundle; copied onto every record. */
+export interface CaseLinks {
+  /** The applicant (links resubmission chains). */
+  readonly applicantId?: string;
+  /** 项目代码 of the project (links resubmission chains and stages). */
+  readonly projectCode?: string;
+  /** The bundle (一件事) instance this case belongs to. */
+  readonly bundleId?: string;
+}
+
+/** Options shared by {@link createFlowInstance} and {@link restoreFlowInstance}. */
+export interface FlowInstanceOptions {
+  /** Where time comes from; xstate's `SimulatedClock` works. Defaults to the wall clock. */
+  readonly clock?: Clock;
+}
+
+/** A running case of a flow. Every accepted command appends event records; a rejected one changes nothing. */
+export interface FlowInstance<TStepId extends string = string> {
+  /** The definition this case runs. */
+  readonly flow: FlowDefinition;
+  /** The compiled machine. */
+  readonly machine: FlowMachine<TStepId>;
+  /** The case id (办件编号). */
+  readonly caseId: string;
+  /** The top-level lifecycle state. */
+  readonly state: LifecycleState;
+  /** The xstate snapshot (full state value, context, tags). */
+  readonly snapshot: SnapshotFrom<FlowMachine<TStepId>>;
+  /** Every record this case has written, oldest first. */
+  readonly records: readonly EventRecord[];
+  /** Whether the case has reached a final state (nothing more can happen to it). */
+  readonly done: boolean;
+  /** Steps being worked on now. */
+  activeSteps(): TStepId[];
+  /** Steps that may be started now (for a choice: the first steps of every branch). */
+  pendingSteps(): TStepId[];
+  /** Whether `send(event)` would be accepted now. */
+  can(event: FlowEvent<TStepId>): boolean;
+  /** Applies a command; never throws for a command the case cannot take, and then changes nothing. */
+  send(event: FlowEvent<TStepId>): SendResult;
+  /** The case as plain JSON, for a store; {@link restoreFlowInstance} continues it exactly. */
+  persist(): PersistedFlowInstance;
+}
+
+const EVENT_TYPES = new Set<string>(FLOW_EVENT_TYPES);
+const TOP_STATES = new Set<string>(LIFECYCLE_STATES);
+const DEPARTMENT_COMMANDS = new Set<string>([
+  'not-accept',
+  'refuse',
+  'start-supplement',
+  'accept-in-department',
+  'start-special-procedure',
+  'end-special-procedure',
+  'approve-extension',
+  'approve',
+  'approve-deferred',
+  'deny',
+  'issue-certificate',
+  'revoke',
+]);
+
+function topState(value: unknown): LifecycleState {
+  const key = typeof value === 'string' ? value : Object.keys(value as object)[0];
+  if (key === undefined || !TOP_STATES.has(key)) throw new Error(`Unexpected machine state ${JSON.stringify(value)}`);
+  return key as LifecycleState;
+}
+
+function stepsTagged(tags: ReadonlySet<string>, prefix: string): string[] {
+  const out: string[] = [];
+  for (const tag of tags) if (tag.startsWith(prefix)) out.push(tag.slice(prefix.length));
+  return out;
+}
+
+/** The one implementation behind create and restore. */
+export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TStepId> {
+  readonly caseId: string;
+  private readonly actor: XstateActor<FlowMachine<TStepId>>;
+  private readonly clock: Clock;
+  private readonly links: CaseLinks;
+  private readonly utcOffset: string;
+  private readonly log: EventRecord[];
+  private readonly steps: ReadonlyMap<string, { department: string; role: string }>;
+
+  constructor(
+    readonly flow: FlowDefinition,
+    readonly machine: FlowMachine<TStepId>,
+    init: {
+      caseId: string;
+      links: CaseLinks;
+      utcOffset: string;
+      clock: Clock;
+      records: EventRecord[];
+      snapshot?: unknown;
+    },
+  ) {
+    this.caseId = init.caseId;
+    this.links = init.links;
+    this.utcOffset = init.utcOffset;
+    this.clock = init.clock;
+    this.log = init.records;
+    this.steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]));
+    this.actor = createActor(machine, {
+      clock: init.clock,
+      ...(init.snapshot === undefined ? {} : { snapshot: init.snapshot as SnapshotFrom<FlowMachine<TStepId>> }),
+    }).start();
+  }
+
+  get snapshot(): SnapshotFrom<FlowMachine<TStepId>> {
+    return this.actor.getSnapshot();
+  }
+
+  get state(): LifecycleState {
+    return topState(this.snapshot.value);
+  }
+
+  get records(): readonly EventRecord[] {
+    return this.log;
+  }
+
+  get done(): boolean {
+    return this.snapshot.status !== 'active';
+  }
+
+  activeSteps(): TStepId[] {
+    return stepsTagged(this.snapshot.tags, ACTIVE_TAG) as TStepId[];
+  }
+
+  pendingSteps(): TStepId[] {
+    return this.snapshot.status === 'active' && this.snapshot.matches({ processing: { pause: 'running' } } as never)
+      ? (stepsTagged(this.snapshot.tags, PENDING_TAG) as TStepId[])
+      : [];
+  }
+
+  can(event: FlowEvent<TStepId>): boolean {
+    return this.snapshot.status === 'active' && EVENT_TYPES.has(event.type) && this.snapshot.can(event);
+  }
+
+  send(event: FlowEvent<TStepId>): SendResult {
+    const before = this.actor.getSnapshot();
+    if (before.status !== 'active' || !EVENT_TYPES.has(event.type)) {
+      return { accepted: false, rejection: this.explain(event, before) };
+    }
+    this.actor.send(event);
+    const after = this.actor.getSnapshot();
+    if (after === before) return { accepted: false, rejection: this.explain(event, before) };
+    const record = this.record(event, topState(after.value));
+    this.log.push(record);
+    return { accepted: true, records: [record] };
+  }
+
+  persist(): PersistedFlowInstance {
+    return {
+      format: PERSISTED_INSTANCE_FORMAT,
+      matterId: this.flow.id,
+      flowVersion: this.flow.version,
+      caseId: this.caseId,
+      ...this.links,
+      utcOffset: this.utcOffset,
+      snapshot: structuredClone(this.actor.getPersistedSnapshot()) as Record<string, unknown>,
+      records: structuredClone(this.log),
+    };
+  }
+
+  private record(event: FlowEvent<TStepId>, next: LifecycleState): EventRecord {
+    const step = 'step' in event ? event.step : undefined;
+    const { activity, lifecycle } = recordActivity(event.type, step, next);
+    const status = statusOf(activity);
+    let attrs = event.attrs;
+    if (event.type === 'send-back') attrs = { ...attrs, to: event.to };
+    if (event.type === 'approve-extension') {
+      attrs = {
+        ...attrs,
+        workingDays: event.workingDays ?? this.flow.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS,
+      };
+    }
+    return {
+      id: `${this.caseId}#${this.log.length + 1}`,
+      caseId: this.caseId,
+      matterId: this.flow.id,
+      flowVersion: this.flow.version,
+      ...this.links,
+      activity,
+      ...(status === undefined ? {} : { status }),
+      ...(lifecycle === undefined ? {} : { lifecycle }),
+      at: formatInstant(this.clock.now(), this.utcOffset),
+      ...(event.actor === undefined ? {} : { actor: { ...event.actor } }),
+      ...(event.channel === undefined ? {} : { channel: event.channel }),
+      source: 'system',
+      ...(event.materials === undefined ? {} : { materials: [...event.materials] }),
+      ...(event.reason === undefined ? {} : { reason: { ...event.reason } }),
+      ...(attrs === undefined ? {} : { attrs: { ...attrs } }),
+    };
+  }
+
+  private explain(event: FlowEvent<TStepId>, snapshot: SnapshotFrom<FlowMachine<TStepId>>): Rejection {
+    const state = topState(snapshot.value);
+    if (snapshot.status !== 'active') {
+      return { code: 'case-closed', message: `Case "${this.caseId}" is closed (${state}); it takes no more commands.` };
+    }
+    if (!EVENT_TYPES.has(event.type)) {
+      return {
+        code: 'unknown-command',
+        message: `"${String(event.type)}" is not a command; use one of: ${FLOW_EVENT_TYPES.join(', ')}.`,
+      };
+    }
+    const who = event.actor ? `${event.actor.id} (${event.actor.role}, ${event.actor.department})` : 'no actor';
+    if ('step' in event) {
+      const step = this.steps.get(event.step);
+      if (step === undefined) {
+        return {
+          code: 'unknown-step',
+          message: `"${event.step}" is not a step of "${this.flow.id}"; its steps are: ${[...this.steps.keys()].join(', ')}.`,
+        };
+      }
+      if (event.actor?.department !== step.department || event.actor.role !== step.role) {
+        return {
+          code: 'wrong-actor',
+          message: `Step "${event.step}" is done by a ${step.role} of ${step.department}; the command came from ${who}.`,
+        };
+      }
+      if (state === 'processing' && !snapshot.matches({ processing: { pause: 'running' } } as never)) {
+        return {
+          code: 'suspended',
+          message: `Case "${this.caseId}" is suspended (补正 or 特别程序); end the suspension before working on "${event.step}".`,
+        };
+      }
+    } else if (DEPARTMENT_COMMANDS.has(event.type) && event.actor?.department !== this.flow.department) {
+      return {
+        code: 'wrong-actor',
+        message: `"${event.type}" is done by the matter's department (${this.flow.department}); the command came from ${who}.`,
+      };
+    }
+    const active = this.activeSteps();
+    const hint =
+      state === 'processing' && active.length + this.pendingSteps().length > 0
+        ? ` Steps open now: ${[...active, ...this.pendingSteps()].join(', ')}.`
+        : '';
+    return {
+      code: 'not-allowed-now',
+      message: `"${event.type}"${'step' in event ? ` on "${event.step}"` : ''} is not allowed while case "${this.caseId}" is ${state}.${hint}`,
+    };
+  }
+}

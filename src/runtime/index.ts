@@ -1,0 +1,11 @@
+export { systemClock } from './clock';
+export type { Clock } from './clock';
+export { createFlowInstance } from './create-flow-instance';
+export type { CreateFlowInstanceOptions } from './create-flow-instance';
+export { restoreFlowInstance } from './restore-flow-instance';
+export type { RestoreFlowInstanceOptions } from './restore-flow-instance';
+export type { FlowInstance, FlowInstanceOptions, CaseLinks, SendResult, Rejection, RejectionCode } from './flow-instance';
+export { PersistedFlowInstanceSchema, PERSISTED_INSTANCE_FORMAT } from './persisted-instance';
+export type { PersistedFlowInstance } from './persisted-instance';
+export type { InstanceStore } from './instance-store';
+export { createMemoryStore } from './create-memory-store';
