@@ -1,0 +1,286 @@
+import { PermitflowError } from '../errors';
+import { MAX_DAY, MIN_DAY, dayOfWeek, daysFromCivil, formatDay, parseDatePrefix } from './_internal/civil';
+import { deepFreeze } from './_internal/deep-freeze';
+import { ZoneDays } from './_internal/zone-days';
+import { CalendarCoverageError } from './calendar-coverage-error';
+import { CalendarDataError } from './calendar-data-error';
+import { validateWorkingCalendarData } from './validate-working-calendar-data';
+import type {
+  DateOrInstant,
+  DayInfo,
+  DayKind,
+  DeepReadonly,
+  WorkingCalendar,
+  WorkingCalendarOptions,
+} from './working-calendar';
+import type { CalendarSource, WorkingCalendarData } from './working-calendar-data-schema';
+
+const WORKDAY = 0;
+const WEEKEND = 1;
+const HOLIDAY = 2;
+const MAKE_UP = 3;
+const KINDS: readonly DayKind[] = ['workday', 'weekend', 'holiday', 'make-up-workday'];
+
+/**
+ * Builds a working-day calendar from data: a weekly rest rule plus, per covered year, the days
+ * off and make-up workdays of its notice and of any amendments (later ones win day by day).
+ * The data is validated first; invalid data throws {@link CalendarDataError} listing every issue.
+ *
+ * @param data - calendar data, e.g. parsed from JSON (see {@link WorkingCalendarDataSchema})
+ * @param options - `{ provisional: true }` answers outside the covered years by the weekday rule
+ * @returns a calendar whose every operation is O(1)
+ * @example
+ * const cal = createWorkingCalendar({
+ *   id: 'example-city', name: 'Example City', timeZone: 'Asia/Shanghai', weekend: [6, 0],
+ *   years: [{
+ *     year: 2025,
+ *     source: { title: 'Example notice', issuer: 'Example City Government', publishedOn: '2024-11-20' },
+ *     holidays: [{ from: '2025-10-01', to: '2025-10-08', name: '国庆节、中秋节' }],
+ *     workdays: [{ date: '2025-09-28', name: '国庆节、中秋节' }, { date: '2025-10-11', name: '国庆节、中秋节' }],
+ *   }],
+ * });
+ * cal.addWorkingDays('2025-09-30', 1); // '2025-10-09'
+ */
+export function createWorkingCalendar(
+  data: DeepReadonly<WorkingCalendarData>,
+  options: WorkingCalendarOptions = {},
+): WorkingCalendar {
+  const result = validateWorkingCalendarData(data);
+  if (!result.ok) {
+    const id = typeof (data as { id?: unknown } | null)?.id === 'string' ? ` "${(data as { id: string }).id}"` : '';
+    throw new CalendarDataError(`Calendar data${id}`, result.issues);
+  }
+  return buildCalendar(deepFreeze(result.data), options.provisional === true);
+}
+
+interface DayLabel {
+  readonly name: string;
+  readonly source: CalendarSource;
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boolean): WorkingCalendar {
+  const years = data.years;
+  const firstYear = years[0]?.year ?? 0;
+  const lastYear = years[years.length - 1]?.year ?? 0;
+  const start = daysFromCivil(firstYear, 1, 1);
+  const end = daysFromCivil(lastYear, 12, 31);
+  const size = end - start + 1;
+
+  // Weekday rule, as tables indexed by day of the week (0 = Sunday).
+  const rest = new Uint8Array(7);
+  for (const day of data.weekend) rest[day] = 1;
+  const perWeek = 7 - rest.reduce((n, r) => n + r, 0);
+  const weekPrefix = new Int32Array(7 * 8); // [d*8+k]: working days among k days from weekday d
+  const nthAfter = new Int32Array(7 * 7); // [d*7+j]: offset of the j-th working day at or after weekday d
+  const nthBefore = new Int32Array(7 * 7); // [d*7+j]: offset back to the j-th working day at or before weekday d
+  for (let d = 0; d < 7; d += 1) {
+    let after = 0;
+    let before = 0;
+    for (let k = 0; k < 7; k += 1) {
+      const fwd = (d + k) % 7;
+      weekPrefix[d * 8 + k + 1] = (weekPrefix[d * 8 + k] ?? 0) + (rest[fwd] === 1 ? 0 : 1);
+      if (rest[fwd] === 0) nthAfter[d * 7 + after++] = k;
+      if (rest[(d - k + 7) % 7] === 0) nthBefore[d * 7 + before++] = k;
+    }
+  }
+  const ruleWorking = (day: number): boolean => rest[dayOfWeek(day)] === 0;
+  /** Working days by the weekday rule in [from, to), from ≤ to. */
+  const ruleCount = (from: number, to: number): number => {
+    const length = to - from;
+    return Math.floor(length / 7) * perWeek + (weekPrefix[dayOfWeek(from) * 8 + (length % 7)] ?? 0);
+  };
+
+  // Published data, applied year by year, notice by notice.
+  const kinds = new Uint8Array(size);
+  for (let i = 0; i < size; i += 1) kinds[i] = ruleWorking(start + i) ? WORKDAY : WEEKEND;
+  const labelOf = new Int32Array(size).fill(-1);
+  const labels: DayLabel[] = [];
+  const mark = (day: number, kind: number, label: number): void => {
+    if (day < start || day > end) return; // a notice reaching into an uncovered December
+    kinds[day - start] = kind;
+    labelOf[day - start] = label;
+  };
+  for (const year of years) {
+    for (const layer of [year, ...(year.amendments ?? [])]) {
+      for (const holiday of layer.holidays) {
+        const label = labels.push({ name: holiday.name, source: layer.source }) - 1;
+        const from = parseDatePrefix('date' in holiday ? holiday.date : holiday.from);
+        const to = parseDatePrefix('date' in holiday ? holiday.date : holiday.to);
+        for (let day = from; day <= to; day += 1) mark(day, HOLIDAY, label);
+      }
+      for (const workday of layer.workdays) {
+        mark(parseDatePrefix(workday.date), MAKE_UP, labels.push({ name: workday.name, source: layer.source }) - 1);
+      }
+    }
+  }
+
+  // cumulative[i]: working days among the first i covered days; ordinals[k]: index of the k-th.
+  const cumulative = new Int32Array(size + 1);
+  for (let i = 0; i < size; i += 1) {
+    const kind = kinds[i];
+    cumulative[i + 1] = (cumulative[i] ?? 0) + (kind === WORKDAY || kind === MAKE_UP ? 1 : 0);
+  }
+  const total = cumulative[size] ?? 0;
+  const ordinals = new Int32Array(total);
+  for (let i = 0, k = 0; i < size; i += 1) {
+    const kind = kinds[i];
+    if (kind === WORKDAY || kind === MAKE_UP) ordinals[k++] = i;
+  }
+  const dates: string[] = new Array<string>(size);
+  for (let i = 0; i < size; i += 1) dates[i] = formatDay(start + i);
+
+  /** Working days in [start, day): negative before the covered years, by the weekday rule outside them. */
+  const ordinalOf = (day: number): number => {
+    if (day >= start && day <= end + 1) return cumulative[day - start] ?? 0;
+    if (day > end) return total + ruleCount(end + 1, day);
+    return -ruleCount(day, start);
+  };
+  /** The working day whose {@link ordinalOf} is k. */
+  const dayOfOrdinal = (k: number): number => {
+    if (k >= 0 && k < total) return start + (ordinals[k] ?? 0);
+    if (k >= total) {
+      const r = k - total;
+      const base = end + 1;
+      return base + 7 * Math.floor(r / perWeek) + (nthAfter[dayOfWeek(base) * 7 + (r % perWeek)] ?? 0);
+    }
+    const m = -k - 1;
+    const base = start - 1;
+    return base - 7 * Math.floor(m / perWeek) - (nthBefore[dayOfWeek(base) * 7 + (m % perWeek)] ?? 0);
+  };
+
+  const zone = new ZoneDays(data.timeZone, firstYear - 1, lastYear + (provisional ? 10 : 1));
+  const coverage = Object.freeze({ firstYear, lastYear });
+  const format = (day: number): string => (day >= start && day <= end ? (dates[day - start] ?? '') : formatDay(day));
+
+  const toDay = (input: DateOrInstant, call: () => string): number => {
+    if (typeof input === 'string') {
+      if (input.length === 10) {
+        const day = parseDatePrefix(input);
+        if (day === day) return day;
+      } else if (input.length > 16) {
+        const day = zone.localDayOfInstant(input);
+        if (day >= MIN_DAY && day <= MAX_DAY) return day;
+      }
+    }
+    throw new PermitflowError(
+      'invalid-argument',
+      `${call()}: ${quote(input)} is not a date. Expected a local date "YYYY-MM-DD" such as "2025-10-01", ` +
+        `or an ISO-8601 instant with an offset such as "2025-09-30T23:30:00Z" or "2025-10-01T07:30:00+08:00".`,
+    );
+  };
+  const uncovered = (call: string, day: number): CalendarCoverageError =>
+    new CalendarCoverageError({ calendarId: data.id, coverage, date: format(day), call, updateHint: data.updateHint });
+
+  const describe = (day: number): DayInfo => {
+    const date = format(day);
+    if (day < start || day > end) {
+      const working = ruleWorking(day);
+      return { date, working, kind: working ? 'workday' : 'weekend', provisional: true };
+    }
+    const kind = kinds[day - start] ?? WORKDAY;
+    const label = labels[labelOf[day - start] ?? -1];
+    const working = kind === WORKDAY || kind === MAKE_UP;
+    const info = { date, working, kind: KINDS[kind] ?? 'workday', provisional: false };
+    return label === undefined ? info : { ...info, name: label.name, source: label.source };
+  };
+
+  const add = (day: number, n: number, call: () => string): string => {
+    if (n === 0) return format(day);
+    const target = dayOfOrdinal(ordinalOf(day + 1) + n - 1);
+    if (!provisional) {
+      if (n > 0 && (day < start - 1 || day > end)) throw uncovered(call(), day);
+      if (n < 0 && (day < start || day > end)) throw uncovered(call(), day);
+      if (target > end) throw uncovered(call(), end + 1);
+      if (target < start) throw uncovered(call(), start - 1);
+    }
+    if (target < MIN_DAY || target > MAX_DAY) {
+      throw new PermitflowError('invalid-argument', `${call()} lands outside the years 0001–9999: use a smaller n.`);
+    }
+    return format(target);
+  };
+
+  const calendar: WorkingCalendar = {
+    id: data.id,
+    name: data.name,
+    timeZone: data.timeZone,
+    weekend: data.weekend,
+    coverage,
+    provisional,
+    sources: Object.freeze(
+      years.map((year) =>
+        Object.freeze({ year: year.year, source: year.source, amendments: Object.freeze((year.amendments ?? []).map((a) => a.source)) }),
+      ),
+    ),
+    data,
+
+    toLocalDate(dateOrInstant) {
+      return format(toDay(dateOrInstant, () => `toLocalDate(${quote(dateOrInstant)})`));
+    },
+
+    isWorkingDay(date) {
+      const day = toDay(date, () => `isWorkingDay(${quote(date)})`);
+      if (day >= start && day <= end) {
+        const kind = kinds[day - start];
+        return kind === WORKDAY || kind === MAKE_UP;
+      }
+      if (!provisional) throw uncovered(`isWorkingDay(${quote(date)})`, day);
+      return ruleWorking(day);
+    },
+
+    describeDay(date) {
+      const day = toDay(date, () => `describeDay(${quote(date)})`);
+      if (!provisional && (day < start || day > end)) throw uncovered(`describeDay(${quote(date)})`, day);
+      return describe(day);
+    },
+
+    workingDaysBetween(a, b) {
+      const call = (): string => `workingDaysBetween(${quote(a)}, ${quote(b)})`;
+      const da = toDay(a, call);
+      const db = toDay(b, call);
+      const lo = da < db ? da : db;
+      const hi = da < db ? db : da;
+      let count: number;
+      if (lo >= start - 1 && hi <= end) {
+        count = (cumulative[hi + 1 - start] ?? 0) - (cumulative[lo + 1 - start] ?? 0);
+      } else if (lo === hi) {
+        return 0;
+      } else if (provisional) {
+        count = ordinalOf(hi + 1) - ordinalOf(lo + 1);
+      } else {
+        throw uncovered(call(), hi > end ? hi : lo);
+      }
+      return da <= db ? count : -count;
+    },
+
+    addWorkingDays(a, n) {
+      const call = (): string => `addWorkingDays(${quote(a)}, ${quote(n)})`;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+        throw new PermitflowError('invalid-argument', `${call()}: n must be a whole number of working days (a safe integer).`);
+      }
+      return add(toDay(a, call), n, call);
+    },
+
+    nextWorkingDay(date) {
+      const call = (): string => `nextWorkingDay(${quote(date)})`;
+      return add(toDay(date, call), 1, call);
+    },
+
+    isProvisional(date) {
+      const day = toDay(date, () => `isProvisional(${quote(date)})`);
+      return day < start || day > end;
+    },
+
+    touchesProvisional(a, b) {
+      const call = (): string => `touchesProvisional(${quote(a)}, ${quote(b)})`;
+      const da = toDay(a, call);
+      const db = toDay(b, call);
+      if (da <= db) return da < db && (da < start - 1 || db > end);
+      return db < start || da > end;
+    },
+  };
+  return Object.freeze(calendar);
+}
