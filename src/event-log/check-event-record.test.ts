@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEventRecord } from './check-event-record.js';
-import type { EventRecord } from './event-record.js';
+import { checkEventRecord } from './check-event-record';
+import type { EventRecord } from './event-record';
 
 const valid: EventRecord = {
   id: 'e1',

@@ -1,8 +1,8 @@
-import { activityOfStatus, statusOf } from './activities.js';
-import { describeZodIssue } from './_internal/describe-zod-issue.js';
-import type { EventLogIssue } from './event-log-issue.js';
-import type { EventRecord } from './event-record.js';
-import { EventRecordSchema } from './event-record.js';
+import { activityOfStatus, statusOf } from './activities';
+import { describeZodIssue } from './_internal/describe-zod-issue';
+import type { EventLogIssue } from './event-log-issue';
+import type { EventRecord } from './event-record';
+import { EventRecordSchema } from './event-record';
 
 /** Result of {@link checkEventRecord}: the parsed record, or every issue found in it. */
 export type CheckEventRecordResult =

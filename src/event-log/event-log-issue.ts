@@ -1,5 +1,5 @@
-import type { Issue } from '../errors.js';
-import { formatPath } from '../errors.js';
+import type { Issue } from '../errors';
+import { formatPath } from '../errors';
 
 /**
  * Codes of the issues the event log reports:

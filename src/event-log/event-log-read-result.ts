@@ -1,5 +1,5 @@
-import type { LineIssue } from './event-log-issue.js';
-import type { EventRecord } from './event-record.js';
+import type { LineIssue } from './event-log-issue';
+import type { EventRecord } from './event-record';
 
 /**
  * How many records a read saw. `read` counts non-blank lines; every one of them is either

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, mixedLogArbitrary } from './_internal/mixed-log-arbitrary.js';
-import type { LineIssue } from './event-log-issue.js';
-import { formatLineIssues } from './event-log-issue.js';
-import { parseEventLog } from './parse-event-log.js';
+import { joinLines, mixedLogArbitrary } from './_internal/mixed-log-arbitrary';
+import type { LineIssue } from './event-log-issue';
+import { formatLineIssues } from './event-log-issue';
+import { parseEventLog } from './parse-event-log';
 
 const received =
   '{"id":"e1","caseId":"C-1","matterId":"JS-SGXK-001","flowVersion":"1","activity":"received","status":1,"at":"2025-03-03T09:30:00+08:00","source":"system"}';

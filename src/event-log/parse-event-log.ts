@@ -1,6 +1,6 @@
-import { LineParser } from './_internal/line-parser.js';
-import type { EventLogReadOptions, EventLogReadResult } from './event-log-read-result.js';
-import type { EventRecord } from './event-record.js';
+import { LineParser } from './_internal/line-parser';
+import type { EventLogReadOptions, EventLogReadResult } from './event-log-read-result';
+import type { EventRecord } from './event-record';
 
 /**
  * Parses a whole JSON Lines event log held in memory. Blank lines are skipped and not counted;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, mixedLogArbitrary } from './_internal/mixed-log-arbitrary.js';
-import type { LineIssue } from './event-log-issue.js';
-import type { EventLogReadOptions, EventLogReadResult } from './event-log-read-result.js';
-import type { EventRecord } from './event-record.js';
-import { parseEventLog } from './parse-event-log.js';
-import { readEventLog } from './read-event-log.js';
+import { joinLines, mixedLogArbitrary } from './_internal/mixed-log-arbitrary';
+import type { LineIssue } from './event-log-issue';
+import type { EventLogReadOptions, EventLogReadResult } from './event-log-read-result';
+import type { EventRecord } from './event-record';
+import { parseEventLog } from './parse-event-log';
+import { readEventLog } from './read-event-log';
 
 /** A small case log with Chinese text (3-byte UTF-8), an astral character (4 bytes), CRLF, blanks and bad lines. */
 const LOG = [

@@ -1,8 +1,8 @@
-import { PermitflowError } from '../errors.js';
-import { LineParser } from './_internal/line-parser.js';
-import type { LineIssue } from './event-log-issue.js';
-import type { EventLogCounts, EventLogReadOptions } from './event-log-read-result.js';
-import type { EventRecord } from './event-record.js';
+import { PermitflowError } from '../errors';
+import { LineParser } from './_internal/line-parser';
+import type { LineIssue } from './event-log-issue';
+import type { EventLogCounts, EventLogReadOptions } from './event-log-read-result';
+import type { EventRecord } from './event-record';
 
 /**
  * The valid records of a JSON Lines log, read as they arrive. While you iterate, `counts` and

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventRecordArbitrary } from '../testing/event-record-arbitrary.js';
-import type { EventRecord } from './event-record.js';
-import { parseEventLog } from './parse-event-log.js';
-import { serializeEventLog, serializeEventRecord } from './serialize-event-log.js';
+import { eventRecordArbitrary } from '../testing/event-record-arbitrary';
+import type { EventRecord } from './event-record';
+import { parseEventLog } from './parse-event-log';
+import { serializeEventLog, serializeEventRecord } from './serialize-event-log';
 
 const record: EventRecord = {
   source: 'system',

@@ -1,5 +1,5 @@
-import type { EventRecord } from './event-record.js';
-import { EventRecordSchema } from './event-record.js';
+import type { EventRecord } from './event-record';
+import { EventRecordSchema } from './event-record';
 
 /** Fields in contract order, so written logs diff cleanly whatever order the objects were built in. */
 const FIELD_ORDER = Object.keys(EventRecordSchema.shape);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventRecord } from '../event-log/index.js';
-import { checkEventRecord, EventRecordSchema, statusOf } from '../event-log/index.js';
-import { eventRecordArbitrary } from './event-record-arbitrary.js';
+import type { EventRecord } from '../event-log/index';
+import { checkEventRecord, EventRecordSchema, statusOf } from '../event-log/index';
+import { eventRecordArbitrary } from './event-record-arbitrary';
 
 const isValid = (record: EventRecord): boolean =>
   EventRecordSchema.safeParse(record).success && checkEventRecord(record).ok;

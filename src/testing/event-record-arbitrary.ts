@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { PermitflowError } from '../errors.js';
-import type { EventRecord, EvidenceKind, Source } from '../event-log/index.js';
+import { PermitflowError } from '../errors';
+import type { EventRecord, EvidenceKind, Source } from '../event-log/index';
 import {
   ChannelSchema,
   EvidenceKindSchema,
@@ -9,7 +9,7 @@ import {
   OTHER_ACTIVITIES,
   STATUS_ACTIVITIES,
   statusOf,
-} from '../event-log/index.js';
+} from '../event-log/index';
 
 /** Options of {@link eventRecordArbitrary}. */
 export interface EventRecordArbitraryOptions {

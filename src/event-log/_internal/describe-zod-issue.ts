@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { IssuePath } from '../../errors.js';
-import { formatPath } from '../../errors.js';
+import type { IssuePath } from '../../errors';
+import { formatPath } from '../../errors';
 import {
   ChannelSchema,
   EvidenceKindSchema,
   LifecycleSchema,
   SourceSchema,
-} from '../event-record.js';
-import type { EventLogIssue } from '../event-log-issue.js';
+} from '../event-record';
+import type { EventLogIssue } from '../event-log-issue';
 
 const oneOf = (options: readonly string[]): string =>
   `one of ${options.map((o) => `"${o}"`).join(', ')}`;

@@ -1,8 +1,8 @@
-import { PermitflowError } from '../../errors.js';
-import { checkEventRecord } from '../check-event-record.js';
-import type { EventLogIssue, LineIssue } from '../event-log-issue.js';
-import type { EventLogCounts } from '../event-log-read-result.js';
-import type { EventRecord } from '../event-record.js';
+import { PermitflowError } from '../../errors';
+import { checkEventRecord } from '../check-event-record';
+import type { EventLogIssue, LineIssue } from '../event-log-issue';
+import type { EventLogCounts } from '../event-log-read-result';
+import type { EventRecord } from '../event-record';
 
 const NON_BLANK = /\S/;
 

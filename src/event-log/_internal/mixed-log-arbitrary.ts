@@ -1,8 +1,8 @@
 // Test-only: used by the event-log tests, never imported by library code (it needs fast-check).
 import fc from 'fast-check';
-import { eventRecordArbitrary } from '../../testing/event-record-arbitrary.js';
-import type { EventRecord } from '../event-record.js';
-import { serializeEventRecord } from '../serialize-event-log.js';
+import { eventRecordArbitrary } from '../../testing/event-record-arbitrary';
+import type { EventRecord } from '../event-record';
+import { serializeEventRecord } from '../serialize-event-log';
 
 /** One line of a generated log, tagged with what a reader must make of it. */
 export type MixedLine =
