@@ -95,7 +95,7 @@ describe('checkEventRecord', () => {
       [
         {
           "code": "invalid-field",
-          "message": "at must be an ISO-8601 instant with an offset, e.g. "2025-03-03T09:30:00+08:00" or "2025-03-03T01:30:00Z"; got "2025-03-03 09:30:00" (a string).",
+          "message": "Field "at" must be an ISO-8601 instant with an offset, e.g. "2025-03-03T09:30:00+08:00" or "2025-03-03T01:30:00Z"; got "2025-03-03 09:30:00" (a string).",
           "path": [
             "at",
           ],
@@ -109,7 +109,7 @@ describe('checkEventRecord', () => {
       [
         {
           "code": "invalid-field",
-          "message": "flowVersion must be a non-empty string (the definition version, e.g. "2025.1"; quote numbers); got 3 (a number).",
+          "message": "Field "flowVersion" must be a non-empty string (the definition version, e.g. "2025.1"; quote numbers); got 3 (a number).",
           "path": [
             "flowVersion",
           ],
@@ -123,7 +123,7 @@ describe('checkEventRecord', () => {
       [
         {
           "code": "invalid-field",
-          "message": "status must be an integer 办理状态 code from 1 to 15; got 16 (a number).",
+          "message": "Field "status" must be an integer 办理状态 code from 1 to 15; got 16 (a number).",
           "path": [
             "status",
           ],
@@ -137,7 +137,7 @@ describe('checkEventRecord', () => {
       [
         {
           "code": "invalid-field",
-          "message": "channel must be one of "online", "window", "mobile", "mail", "offline"; got "phone" (a string).",
+          "message": "Field "channel" must be one of "online", "window", "mobile", "mail", "offline"; got "phone" (a string).",
           "path": [
             "channel",
           ],
@@ -151,7 +151,7 @@ describe('checkEventRecord', () => {
       [
         {
           "code": "invalid-field",
-          "message": "materials[1] must be a non-empty string (a material id); got "" (a string).",
+          "message": "Field "materials[1]" must be a non-empty string (a material id); got "" (a string).",
           "path": [
             "materials",
             1,
@@ -159,7 +159,7 @@ describe('checkEventRecord', () => {
         },
         {
           "code": "invalid-field",
-          "message": "attrs.项目 must be a flat JSON value (string, number, boolean or null); attrs do not nest, so flatten it into separate keys; got an object.",
+          "message": "Field "attrs.项目" must be a flat JSON value (string, number, boolean or null); attrs do not nest, so flatten it into separate keys; got an object.",
           "path": [
             "attrs",
             "项目",

@@ -144,8 +144,8 @@ export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): Event
       path,
       message:
         expected === undefined
-          ? `${where} is not valid (${issue.message}); got ${describeValue(value)}.`
-          : `${where} must be ${expected}; got ${describeValue(value)}.`,
+          ? `Field "${where}" is not valid (${issue.message}); got ${describeValue(value)}.`
+          : `Field "${where}" must be ${expected}; got ${describeValue(value)}.`,
     },
   ];
 }
