@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors';
 
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
 function describe(issue: z.core.$ZodIssue): Omit<Issue, 'path'> {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) {
         return { code: 'missing-field', message: `Add the required field (${issue.expected}).` };
       }
-      return { code: 'invalid-type', message: `Expected ${issue.expected}, got ${typeof issue.input}.` };
+      return { code: 'invalid-type', message: `Expected ${issue.expected}, got ${kindOf(issue.input)}.` };
     case 'unrecognized_keys':
       return {
         code: 'unknown-field',
@@ -26,6 +28,9 @@ function describe(issue: z.core.$ZodIssue): Omit<Issue, 'path'> {
       return { code: 'invalid-value', message: issue.message };
   }
 }
+
+/** Parse options that make zod report the input of each issue, which {@link fromZodIssues} needs to tell missing from wrong. */
+export const ZOD_PARSE_OPTIONS = { reportInput: true } as const;
 
 /** Maps zod's issues to ours: a kebab code, the same path, and a message that says how to fix it. */
 export function fromZodIssues(error: z.ZodError): Issue[] {

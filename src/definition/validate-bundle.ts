@@ -1,5 +1,5 @@
 import type { Issue } from '../errors';
-import { fromZodIssues } from '../_internal/from-zod-issues';
+import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
 import { BundleDefinitionSchema, type BundleDefinition, type FlowDefinition } from './schemas';
 import type { ValidationResult } from './validate-flow';
 
@@ -43,7 +43,7 @@ function findCycle(bundle: BundleDefinition): string[] | undefined {
  * const result = validateBundle(bundleJson, { flows: [planningPermit, constructionPermit] });
  */
 export function validateBundle(input: unknown, options: ValidateBundleOptions = {}): BundleValidationResult {
-  const parsed = BundleDefinitionSchema.safeParse(input);
+  const parsed = BundleDefinitionSchema.safeParse(input, ZOD_PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error) };
   const bundle = parsed.data;
   const issues: Issue[] = [];

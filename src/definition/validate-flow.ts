@@ -1,5 +1,5 @@
 import type { Issue } from '../errors';
-import { fromZodIssues } from '../_internal/from-zod-issues';
+import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
 import { childrenOf, isEarlier, placeSteps } from '../_internal/process-tree';
 import { isLifecycleActivity } from '../event-log/activities';
 import { FlowDefinitionSchema, type FlowDefinition, type ProcessNode } from './schemas';
@@ -168,7 +168,7 @@ function checkSteps(flow: FlowDefinition, issues: Issue[]): void {
  * if (!result.ok) console.error(formatIssues(result.issues));
  */
 export function validateFlow(input: unknown): FlowValidationResult {
-  const parsed = FlowDefinitionSchema.safeParse(input);
+  const parsed = FlowDefinitionSchema.safeParse(input, ZOD_PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error) };
   const flow = parsed.data;
   const issues: Issue[] = [];

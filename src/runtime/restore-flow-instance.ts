@@ -3,7 +3,7 @@ import { compileFlow, type FlowMachine } from '../compiler/compile-flow';
 import type { StepIdOf } from '../compiler/flow-events';
 import { PermitflowError } from '../errors';
 import { formatIssues } from '../errors';
-import { fromZodIssues } from '../_internal/from-zod-issues';
+import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
 import { systemClock } from './clock';
 import { FlowInstanceImpl, type FlowInstance, type FlowInstanceOptions } from './flow-instance';
 import { PersistedFlowInstanceSchema } from './persisted-instance';
@@ -27,7 +27,7 @@ export function restoreFlowInstance<const TFlow extends FlowDefinition>(
   persisted: unknown,
   options: RestoreFlowInstanceOptions = {},
 ): FlowInstance<StepIdOf<TFlow>> {
-  const parsed = PersistedFlowInstanceSchema.safeParse(persisted);
+  const parsed = PersistedFlowInstanceSchema.safeParse(persisted, ZOD_PARSE_OPTIONS);
   if (!parsed.success) {
     throw new PermitflowError(
       'invalid-snapshot',
