@@ -253,7 +253,7 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
       } else {
         throw uncovered(call(), hi > end ? hi : lo);
       }
-      return da <= db ? count : -count;
+      return da <= db ? count : 0 - count; // never -0
     },
 
     addWorkingDays(a, n) {

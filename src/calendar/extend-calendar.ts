@@ -48,7 +48,7 @@ export function extendCalendar(
   extension: CalendarExtension,
   options: WorkingCalendarOptions = {},
 ): WorkingCalendar {
-  const parsed = CalendarExtensionSchema.safeParse(extension);
+  const parsed = CalendarExtensionSchema.safeParse(extension, { reportInput: true });
   if (!parsed.success) throw new CalendarDataError(`Extension of calendar "${base.id}"`, fromZodIssues(parsed.error));
   const { id, name, updateHint, years: added } = parsed.data;
 

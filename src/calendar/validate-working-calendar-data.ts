@@ -19,7 +19,7 @@ type DayState = 'off' | 'on';
  * and on in one notice; every make-up workday on a day that was a rest day.
  */
 export function validateWorkingCalendarData(input: unknown): CalendarDataValidation {
-  const parsed = WorkingCalendarDataSchema.safeParse(input);
+  const parsed = WorkingCalendarDataSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error) };
   const data = parsed.data;
   const issues: Issue[] = [];
