@@ -1,0 +1,97 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { formatIssues } from '../errors';
+import { validateBundle, validateFlow } from '../definition';
+import { formatLineIssues, readEventLog } from '../event-log';
+import { toMermaid } from '../interop';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const USAGE = `Usage: permitflow <command> [options]
+
+Commands:
+  validate <definition.json>   Check a flow or bundle definition; prints every issue with its path.
+  log check <log.jsonl>        Read an event log; prints lines read/accepted/rejected and each bad line.
+  diagram <flow.json>          Print a flow as a Mermaid state diagram.
+
+Options:
+  --max-issues <n>             Bad lines to print for "log check" (default 20).
+  -h, --help                   Show this help.
+
+Exit codes: 0 ok, 1 the input has problems (issues are printed), 2 the command could not run.`;
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit code.
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, 'max-issues': { type: 'string', default: '20' } },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    (values.help ? io.stdout : io.stderr)(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  try {
+    if (command === 'validate' && rest.length === 1) {
+      const input = await readJson(rest[0]!);
+      const isBundle = typeof input === 'object' && input !== null && 'matters' in input;
+      const result = isBundle ? validateBundle(input) : validateFlow(input);
+      if (result.ok) {
+        io.stdout(`${rest[0]}: valid ${isBundle ? 'bundle' : 'flow'}\n`);
+        return 0;
+      }
+      io.stdout(`${rest[0]}: ${result.issues.length} issue(s)\n${formatIssues(result.issues)}\n`);
+      return 1;
+    }
+    if (command === 'diagram' && rest.length === 1) {
+      const result = validateFlow(await readJson(rest[0]!));
+      if (!result.ok) {
+        io.stderr(`${rest[0]} is not a valid flow:\n${formatIssues(result.issues)}\n`);
+        return 1;
+      }
+      io.stdout(toMermaid(result.flow));
+      return 0;
+    }
+    if (command === 'log' && rest[0] === 'check' && rest.length === 2) {
+      const maxIssues = Number(values['max-issues']);
+      if (!Number.isInteger(maxIssues) || maxIssues < 0) {
+        io.stderr(`--max-issues must be a whole number, got "${values['max-issues']}".\n`);
+        return 2;
+      }
+      const reader = readEventLog(createReadStream(rest[1]!), { maxIssues });
+      for await (const record of reader) void record;
+      const { read, accepted, rejected } = reader.counts;
+      io.stdout(`${rest[1]}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
+      if (reader.issues.length > 0) io.stdout(`${formatLineIssues(reader.issues)}\n`);
+      if (maxIssues > 0 && reader.issues.length >= maxIssues) io.stdout(`(only the first ${maxIssues} issues are shown; raise --max-issues to see more)\n`);
+      return rejected > 0 ? 1 : 0;
+    }
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    io.stderr(code === 'ENOENT' ? `No such file: ${(error as NodeJS.ErrnoException).path}\n` : `${message}\n`);
+    return 2;
+  }
+  io.stderr(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}\n`);
+  return 2;
+}

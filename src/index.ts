@@ -1,0 +1,127 @@
+/**
+ * permitflow: Chinese government approval flows as typed xstate machines on the real
+ * working-day calendar, with the one event log every analysis reads.
+ * Start at README.md; each module's own index.ts is its public face.
+ */
+
+// errors
+export { PermitflowError, DefinitionError, formatIssues, formatPath } from './errors';
+export type { Issue, IssuePath, PermitflowErrorCode } from './errors';
+
+// definitions
+export {
+  IdSchema,
+  ReformModeSchema,
+  CaseTypeSchema,
+  Art45CategorySchema,
+  IsoDurationSchema,
+  MaterialSchema,
+  StepSchema,
+  JoinSchema,
+  SequenceSchema,
+  ParallelSchema,
+  ChoiceSchema,
+  ProcessNodeSchema,
+  LimitsSchema,
+  FlowDefinitionSchema,
+  BundleMatterSchema,
+  StageSchema,
+  BundleDefinitionSchema,
+  validateFlow,
+  validateBundle,
+  DEFAULT_EXTENSION_WORKING_DAYS,
+} from './definition';
+export type {
+  FlowDefinition,
+  ProcessNode,
+  StepDefinition,
+  SequenceNode,
+  ParallelNode,
+  ChoiceNode,
+  Join,
+  Material,
+  Limits,
+  ReformMode,
+  CaseType,
+  Art45Category,
+  BundleDefinition,
+  BundleMatter,
+  Stage,
+  ValidationResult,
+  FlowValidationResult,
+  BundleValidationResult,
+  ValidateBundleOptions,
+} from './definition';
+
+// compiler
+export { compileFlow, LIFECYCLE_STATES, stepStateId, FLOW_EVENT_TYPES } from './compiler';
+export type { FlowContext, FlowMachine, LifecycleState, FlowEvent, FlowEventType, EventDetails, StepIdOf } from './compiler';
+
+// runtime
+export {
+  systemClock,
+  createFlowInstance,
+  restoreFlowInstance,
+  createMemoryStore,
+  PersistedFlowInstanceSchema,
+  PERSISTED_INSTANCE_FORMAT,
+} from './runtime';
+export type {
+  Clock,
+  CreateFlowInstanceOptions,
+  RestoreFlowInstanceOptions,
+  FlowInstance,
+  FlowInstanceOptions,
+  CaseLinks,
+  SendResult,
+  Rejection,
+  RejectionCode,
+  PersistedFlowInstance,
+  InstanceStore,
+} from './runtime';
+
+// event log
+export {
+  STATUS_ACTIVITIES,
+  OTHER_ACTIVITIES,
+  isLifecycleActivity,
+  statusOf,
+  activityOfStatus,
+  EVENT_RECORD_VERSION,
+  EventRecordSchema,
+  InstantSchema,
+  ActorSchema,
+  LifecycleSchema,
+  ChannelSchema,
+  SourceSchema,
+  EvidenceKindSchema,
+  ReasonSchema,
+  AttrValueSchema,
+  checkEventRecord,
+  formatLineIssues,
+  parseEventLog,
+  readEventLog,
+  serializeEventLog,
+  serializeEventRecord,
+} from './event-log';
+export type {
+  StatusActivity,
+  StatusCode,
+  OtherActivity,
+  LifecycleActivity,
+  EventRecord,
+  Actor,
+  Lifecycle,
+  Channel,
+  EvidenceKind,
+  Reason,
+  Source,
+  CheckEventRecordResult,
+  EventLogIssueCode,
+  EventLogIssue,
+  LineIssue,
+  EventLogReader,
+  EventLogReadResult,
+  EventLogCounts,
+  EventLogReadOptions,
+} from './event-log';

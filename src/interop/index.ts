@@ -1,0 +1,5 @@
+/**
+ * `permitflow/interop`: formats and diagrams. Today: Mermaid diagrams of flows. Importers and
+ * exporters (CSV, XES, OCEL 2.0, 工改 state-history tables) join here.
+ */
+export { toMermaid } from './to-mermaid';

@@ -1,0 +1,110 @@
+import type { FlowDefinition, ProcessNode } from '../definition/schemas';
+import { assertNever } from '../_internal/assert-never';
+
+/** Entry and exit points of a rendered node. */
+interface Ends {
+  readonly entry: string;
+  readonly exit: string;
+}
+
+/** A Mermaid id for a step: ids may only hold letters, digits and `_`, so `_` is doubled and `-` becomes `_`. */
+const safe = (id: string): string => `step_${id.replace(/_/g, '__').replace(/-/g, '_')}`;
+const quote = (label: string): string => label.replace(/"/g, "'");
+
+function joinLabel(node: Extract<ProcessNode, { kind: 'parallel' }>): string {
+  if (node.join === 'all') return '会签 all';
+  if (node.join === 'any') return '或签 any';
+  return `票签 ${node.join.threshold}/${node.children.length}`;
+}
+
+function renderProcess(root: ProcessNode, lines: string[], indent: string): Ends {
+  let counter = 0;
+  const render = (node: ProcessNode): Ends => {
+    switch (node.kind) {
+      case 'step': {
+        const id = safe(node.id);
+        const stopped = node.clock === 'stopped' ? ` ⏸ ${node.stopReason ?? ''}` : '';
+        lines.push(`${indent}state "${quote(node.name)}<br/>${quote(node.department)} · ${quote(node.role)}${stopped}" as ${id}`);
+        return { entry: id, exit: id };
+      }
+      case 'sequence': {
+        const parts = node.children.map(render);
+        for (let i = 1; i < parts.length; i++) lines.push(`${indent}${parts[i - 1]!.exit} --> ${parts[i]!.entry}`);
+        return { entry: parts[0]!.entry, exit: parts.at(-1)!.exit };
+      }
+      case 'parallel': {
+        const n = counter++;
+        const fork = `fork_${n}`;
+        const join = `join_${n}`;
+        lines.push(`${indent}state ${fork} <<fork>>`, `${indent}state ${join} <<join>>`);
+        for (const part of node.children.map(render)) {
+          lines.push(`${indent}${fork} --> ${part.entry}`, `${indent}${part.exit} --> ${join}`);
+        }
+        lines.push(`${indent}note right of ${join}: ${joinLabel(node)}`);
+        return { entry: fork, exit: join };
+      }
+      case 'choice': {
+        const n = counter++;
+        const choice = `choice_${n}`;
+        const merge = `merge_${n}`;
+        lines.push(`${indent}state ${choice} <<choice>>`, `${indent}state ${merge} <<choice>>`);
+        for (const part of node.children.map(render)) {
+          lines.push(`${indent}${choice} --> ${part.entry}`, `${indent}${part.exit} --> ${merge}`);
+        }
+        return { entry: choice, exit: merge };
+      }
+      default:
+        return assertNever(node, 'process node');
+    }
+  };
+  return render(root);
+}
+
+function sendBacks(node: ProcessNode, lines: string[], indent: string): void {
+  if (node.kind === 'step') {
+    for (const to of node.sendBackTo ?? []) lines.push(`${indent}${safe(node.id)} --> ${safe(to)}: 退回 send back`);
+    return;
+  }
+  for (const child of node.children) sendBacks(child, lines, indent);
+}
+
+/**
+ * Renders a flow as a Mermaid state diagram: the outer lifecycle (with 办理状态 codes) around the
+ * process tree, forks and joins labelled with their join policy, choices, clock-stopping steps
+ * and send-backs.
+ * @example
+ * const text = toMermaid(flow); // paste into a ```mermaid block
+ */
+export function toMermaid(flow: FlowDefinition): string {
+  const lines = ['stateDiagram-v2', `  %% ${flow.name} (${flow.id} v${flow.version})`];
+  lines.push(
+    '  [*] --> received: 1 收件',
+    '  received --> supplement: 6 补正',
+    '  supplement --> received: 7 补正结束',
+    '  received --> window_accepted: 3 窗口受理',
+    '  received --> processing: 8 部门受理',
+    '  window_accepted --> processing: 8 部门受理',
+    '  received --> closed_before: 2 撤件 / 4 不受理 / 5 不予受理',
+    '  state "processing 办理中" as processing {',
+  );
+  const process = renderProcess(flow.process, lines, '    ');
+  lines.push(`    [*] --> ${process.entry}`, `    ${process.exit} --> [*]`);
+  sendBacks(flow.process, lines, '    ');
+  lines.push(
+    '  }',
+    '  processing --> paused: 6 补正 / 9 特别程序',
+    '  paused --> processing: 7 / 10',
+    '  processing --> approved: 11 通过 / 12 容缺通过',
+    '  processing --> denied: 13 不通过',
+    '  processing --> withdrawn: 14 撤回',
+    '  approved --> certificate_issued: 出证',
+    '  approved --> revoked: 15 撤销',
+    '  certificate_issued --> revoked: 15 撤销',
+    '  closed_before --> [*]',
+    '  denied --> [*]',
+    '  withdrawn --> [*]',
+    '  revoked --> [*]',
+    '  certificate_issued --> [*]',
+  );
+  return `${lines.join('\n')}\n`;
+}
