@@ -3,3 +3,5 @@
  * exporters (CSV, XES, OCEL 2.0, 工改 state-history tables) join here.
  */
 export { toMermaid } from './to-mermaid';
+export { formatTimeline } from './format-timeline';
+export type { FormatTimelineOptions } from './format-timeline';
