@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Type tests (*.test-d.ts) are checked by `npm run typecheck` (tsc covers them), not by a second pass here.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
   },
 });

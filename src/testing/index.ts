@@ -7,3 +7,5 @@ export type { FlowArbitraryOptions } from './flow-arbitrary';
 export { flowCommandArbitrary } from './flow-command-arbitrary';
 export { caseMovesArbitrary, possibleCommands, resolveMove } from './case-moves';
 export type { CaseMove } from './case-moves';
+export { eventRecordArbitrary } from './event-record-arbitrary';
+export type { EventRecordArbitraryOptions } from './event-record-arbitrary';
