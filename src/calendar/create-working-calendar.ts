@@ -62,6 +62,14 @@ function quote(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
+/** Marks an absent second argument (hot paths pass arguments, not closures, for error messages). */
+const NONE: unique symbol = Symbol('none');
+
+/** The call as the user wrote it, for error messages: `addWorkingDays("2026-12-28", 10)`. */
+function callText(method: string, first: unknown, second: unknown): string {
+  return `${method}(${quote(first)}${second === NONE ? '' : `, ${quote(second)}`})`;
+}
+
 function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boolean): WorkingCalendar {
   const years = data.years;
   const firstYear = years[0]?.year ?? 0;
@@ -156,7 +164,7 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
   const coverage = Object.freeze({ firstYear, lastYear });
   const format = (day: number): string => (day >= start && day <= end ? (dates[day - start] ?? '') : formatDay(day));
 
-  const toDay = (input: DateOrInstant, call: () => string): number => {
+  const toDay = (input: DateOrInstant, method: string, first: unknown, second: unknown): number => {
     if (typeof input === 'string') {
       if (input.length === 10) {
         const day = parseDatePrefix(input);
@@ -168,7 +176,7 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
     }
     throw new PermitflowError(
       'invalid-argument',
-      `${call()}: ${quote(input)} is not a date. Expected a local date "YYYY-MM-DD" such as "2025-10-01", ` +
+      `${callText(method, first, second)}: ${quote(input)} is not a date. Expected a local date "YYYY-MM-DD" such as "2025-10-01", ` +
         `or an ISO-8601 instant with an offset such as "2025-09-30T23:30:00Z" or "2025-10-01T07:30:00+08:00".`,
     );
   };
@@ -188,17 +196,17 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
     return label === undefined ? info : { ...info, name: label.name, source: label.source };
   };
 
-  const add = (day: number, n: number, call: () => string): string => {
+  const add = (day: number, n: number, method: string, first: unknown, second: unknown): string => {
     if (n === 0) return format(day);
     const target = dayOfOrdinal(ordinalOf(day + 1) + n - 1);
     if (!provisional) {
-      if (n > 0 && (day < start - 1 || day > end)) throw uncovered(call(), day);
-      if (n < 0 && (day < start || day > end)) throw uncovered(call(), day);
-      if (target > end) throw uncovered(call(), end + 1);
-      if (target < start) throw uncovered(call(), start - 1);
+      if (n > 0 && (day < start - 1 || day > end)) throw uncovered(callText(method, first, second), day);
+      if (n < 0 && (day < start || day > end)) throw uncovered(callText(method, first, second), day);
+      if (target > end) throw uncovered(callText(method, first, second), end + 1);
+      if (target < start) throw uncovered(callText(method, first, second), start - 1);
     }
     if (target < MIN_DAY || target > MAX_DAY) {
-      throw new PermitflowError('invalid-argument', `${call()} lands outside the years 0001–9999: use a smaller n.`);
+      throw new PermitflowError('invalid-argument', `${callText(method, first, second)} lands outside the years 0001–9999: use a smaller n.`);
     }
     return format(target);
   };
@@ -218,29 +226,28 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
     data,
 
     toLocalDate(dateOrInstant) {
-      return format(toDay(dateOrInstant, () => `toLocalDate(${quote(dateOrInstant)})`));
+      return format(toDay(dateOrInstant, 'toLocalDate', dateOrInstant, NONE));
     },
 
     isWorkingDay(date) {
-      const day = toDay(date, () => `isWorkingDay(${quote(date)})`);
+      const day = toDay(date, 'isWorkingDay', date, NONE);
       if (day >= start && day <= end) {
         const kind = kinds[day - start];
         return kind === WORKDAY || kind === MAKE_UP;
       }
-      if (!provisional) throw uncovered(`isWorkingDay(${quote(date)})`, day);
+      if (!provisional) throw uncovered(callText('isWorkingDay', date, NONE), day);
       return ruleWorking(day);
     },
 
     describeDay(date) {
-      const day = toDay(date, () => `describeDay(${quote(date)})`);
-      if (!provisional && (day < start || day > end)) throw uncovered(`describeDay(${quote(date)})`, day);
+      const day = toDay(date, 'describeDay', date, NONE);
+      if (!provisional && (day < start || day > end)) throw uncovered(callText('describeDay', date, NONE), day);
       return describe(day);
     },
 
     workingDaysBetween(a, b) {
-      const call = (): string => `workingDaysBetween(${quote(a)}, ${quote(b)})`;
-      const da = toDay(a, call);
-      const db = toDay(b, call);
+      const da = toDay(a, 'workingDaysBetween', a, b);
+      const db = toDay(b, 'workingDaysBetween', a, b);
       const lo = da < db ? da : db;
       const hi = da < db ? db : da;
       let count: number;
@@ -251,33 +258,33 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
       } else if (provisional) {
         count = ordinalOf(hi + 1) - ordinalOf(lo + 1);
       } else {
-        throw uncovered(call(), hi > end ? hi : lo);
+        throw uncovered(callText('workingDaysBetween', a, b), hi > end ? hi : lo);
       }
       return da <= db ? count : 0 - count; // never -0
     },
 
     addWorkingDays(a, n) {
-      const call = (): string => `addWorkingDays(${quote(a)}, ${quote(n)})`;
       if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-        throw new PermitflowError('invalid-argument', `${call()}: n must be a whole number of working days (a safe integer).`);
+        throw new PermitflowError(
+          'invalid-argument',
+          `${callText('addWorkingDays', a, n)}: n must be a whole number of working days (a safe integer).`,
+        );
       }
-      return add(toDay(a, call), n, call);
+      return add(toDay(a, 'addWorkingDays', a, n), n, 'addWorkingDays', a, n);
     },
 
     nextWorkingDay(date) {
-      const call = (): string => `nextWorkingDay(${quote(date)})`;
-      return add(toDay(date, call), 1, call);
+      return add(toDay(date, 'nextWorkingDay', date, NONE), 1, 'nextWorkingDay', date, NONE);
     },
 
     isProvisional(date) {
-      const day = toDay(date, () => `isProvisional(${quote(date)})`);
+      const day = toDay(date, 'isProvisional', date, NONE);
       return day < start || day > end;
     },
 
     touchesProvisional(a, b) {
-      const call = (): string => `touchesProvisional(${quote(a)}, ${quote(b)})`;
-      const da = toDay(a, call);
-      const db = toDay(b, call);
+      const da = toDay(a, 'touchesProvisional', a, b);
+      const db = toDay(b, 'touchesProvisional', a, b);
       if (da <= db) return da < db && (da < start - 1 || db > end);
       return db < start || da > end;
     },
