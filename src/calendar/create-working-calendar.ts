@@ -160,7 +160,7 @@ function buildCalendar(data: DeepReadonly<WorkingCalendarData>, provisional: boo
     return base - 7 * Math.floor(m / perWeek) - (nthBefore[dayOfWeek(base) * 7 + (m % perWeek)] ?? 0);
   };
 
-  const zone = new ZoneDays(data.timeZone, firstYear - 1, lastYear + (provisional ? 10 : 1));
+  const zone = ZoneDays.for(data.timeZone, firstYear - 1, lastYear + (provisional ? 10 : 1));
   const coverage = Object.freeze({ firstYear, lastYear });
   const format = (day: number): string => (day >= start && day <= end ? (dates[day - start] ?? '') : formatDay(day));
 

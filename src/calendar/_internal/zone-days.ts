@@ -61,6 +61,7 @@ export function zoneOffsetAt(timeZone: string, epochMinutes: number): number {
 }
 
 const BUCKET_MINUTES = 15;
+const shared = new Map<string, ZoneDays>();
 const MAX_CACHED_BUCKETS = 8192;
 
 /**
@@ -76,6 +77,17 @@ export class ZoneDays {
   private fastFrom = 0;
   private fastTo = 0;
   private readonly buckets = new Map<number, number>();
+
+  /** The shared instance for a zone and a span of years (calendars built from the same data share one). */
+  static for(timeZone: string, fromYear: number, toYear: number): ZoneDays {
+    const key = `${timeZone}|${fromYear}|${toYear}`;
+    let zone = shared.get(key);
+    if (zone === undefined) {
+      zone = new ZoneDays(timeZone, fromYear, toYear);
+      shared.set(key, zone);
+    }
+    return zone;
+  }
 
   constructor(
     readonly timeZone: string,
