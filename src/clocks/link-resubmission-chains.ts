@@ -1,0 +1,95 @@
+import type { EventRecord } from '../event-log';
+import { naturalDaysBetween } from '../_internal/local-date';
+
+/** Options of {@link linkResubmissionChains}. */
+export interface ResubmissionOptions {
+  /** Longest gap, in natural days, between an attempt's end and the next attempt's receipt (default 180). */
+  readonly maxGapDays?: number;
+}
+
+/** Attempts of one matter by one project or applicant, where each later one resubmits an earlier failure. */
+export interface ResubmissionChain {
+  /** `matterId` plus the project code (or applicant id) that links the attempts. */
+  readonly key: string;
+  readonly matterId: string;
+  /** What links the attempts. */
+  readonly linkedBy: 'projectCode' | 'applicantId';
+  /** The case ids, first attempt first. */
+  readonly caseIds: readonly string[];
+}
+
+/** Endings after which a new application is a resubmission of the same need (撤件重报, 退件重报). */
+const RESUBMITTABLE = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
+const ENDINGS = new Set([...RESUBMITTABLE, 'approved', 'approved-deferred']);
+
+interface Attempt {
+  caseId: string;
+  matterId: string;
+  link?: { by: 'projectCode' | 'applicantId'; value: string };
+  firstAt: string;
+  end?: { activity: string; at: string };
+}
+
+/**
+ * Groups cases into resubmission chains: cases of the same matter for the same project (or, without
+ * a project code, the same applicant), where each attempt after the first was received within
+ * `maxGapDays` of an earlier attempt that ended withdrawn, not accepted, refused or denied. An
+ * approved case ends its chain. Statistics drop those failed attempts, so resubmitting erases
+ * them; the chain keeps them, and experienced time starts at the first.
+ * @example
+ * for (const chain of linkResubmissionChains(records)) if (chain.caseIds.length > 1) console.log(chain.key, chain.caseIds);
+ */
+export function linkResubmissionChains(records: Iterable<EventRecord>, options: ResubmissionOptions = {}): ResubmissionChain[] {
+  const { maxGapDays = 180 } = options;
+  const attempts = new Map<string, Attempt>();
+  for (const record of records) {
+    let attempt = attempts.get(record.caseId);
+    if (attempt === undefined) {
+      attempt = { caseId: record.caseId, matterId: record.matterId, firstAt: record.at };
+      attempts.set(record.caseId, attempt);
+    }
+    if (Date.parse(record.at) < Date.parse(attempt.firstAt)) attempt.firstAt = record.at;
+    if (attempt.link === undefined || attempt.link.by === 'applicantId') {
+      if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
+      else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
+    }
+    if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || Date.parse(record.at) < Date.parse(attempt.end.at))) {
+      attempt.end = { activity: record.activity, at: record.at };
+    }
+  }
+  const groups = new Map<string, Attempt[]>();
+  const chains: ResubmissionChain[] = [];
+  for (const attempt of attempts.values()) {
+    if (attempt.link === undefined) {
+      chains.push({ key: `${attempt.matterId}|case:${attempt.caseId}`, matterId: attempt.matterId, linkedBy: 'applicantId', caseIds: [attempt.caseId] });
+      continue;
+    }
+    const key = `${attempt.matterId}|${attempt.link.by}:${attempt.link.value}`;
+    const group = groups.get(key) ?? [];
+    group.push(attempt);
+    groups.set(key, group);
+  }
+  for (const [key, group] of groups) {
+    group.sort((a, b) => Date.parse(a.firstAt) - Date.parse(b.firstAt));
+    let current: Attempt[] = [];
+    const flush = () => {
+      if (current.length > 0) {
+        const first = current[0]!;
+        chains.push({ key, matterId: first.matterId, linkedBy: first.link!.by, caseIds: current.map((a) => a.caseId) });
+      }
+      current = [];
+    };
+    for (const attempt of group) {
+      const previous = current.at(-1);
+      const continues =
+        previous?.end !== undefined &&
+        RESUBMITTABLE.has(previous.end.activity) &&
+        Date.parse(attempt.firstAt) >= Date.parse(previous.end.at) &&
+        naturalDaysBetween(previous.end.at.slice(0, 10), attempt.firstAt.slice(0, 10)) <= maxGapDays;
+      if (!continues) flush();
+      current.push(attempt);
+    }
+    flush();
+  }
+  return chains;
+}
