@@ -30,9 +30,10 @@ class SendCommand implements fc.Command<Model, Real> {
     if (event === undefined) return;
     const result = real.instance.send(event);
     if (result.accepted) {
-      model.records += 1;
-      expect(result.records[0]?.at).toBe(beijing(model.now));
-      expect(result.records[0]?.id).toBe(`M-1#${model.records}`);
+      expect(result.records[0]?.id).toBe(`M-1#${model.records + 1}`);
+      for (const record of result.records) expect(record.at).toBe(beijing(model.now));
+      expect(result.records.slice(1).every((r) => r.activity.startsWith('deadline-'))).toBe(true);
+      model.records += result.records.length;
     }
     expect(real.instance.records).toHaveLength(model.records);
   }
@@ -45,6 +46,13 @@ class AdvanceClock implements fc.Command<Model, Real> {
   run(model: Model, real: Real): void {
     model.now += this.minutes * 60_000;
     real.clock.increment(this.minutes * 60_000);
+    // Only the deadline timer writes while time passes, stamped with the time it fired.
+    const written = real.instance.records.slice(model.records);
+    for (const record of written) {
+      expect(['deadline-warning', 'deadline-overdue']).toContain(record.activity);
+      expect(Date.parse(record.at)).toBeLessThanOrEqual(model.now);
+    }
+    model.records += written.length;
   }
   toString = () => `advance(${this.minutes} min)`;
 }
@@ -53,6 +61,7 @@ class PersistAndRestore implements fc.Command<Model, Real> {
   check = () => true;
   run(model: Model, real: Real): void {
     const before = real.instance;
+    before.stop();
     const saved = JSON.parse(JSON.stringify(before.persist()));
     real.instance = restoreFlowInstance(before.flow, saved, { clock: real.clock, machine: before.machine });
     expect(real.instance.snapshot.value).toEqual(before.snapshot.value);

@@ -9,3 +9,8 @@ export function dayNumber(date: string): number {
 export function naturalDaysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
+
+/** The date `days` calendar days after `date` (`YYYY-MM-DD`). */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}

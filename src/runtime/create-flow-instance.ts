@@ -3,6 +3,7 @@ import { compileFlow, type FlowMachine } from '../compiler/compile-flow';
 import type { StepIdOf } from '../compiler/flow-events';
 import { PermitflowError } from '../errors';
 import { offsetMinutes } from '../_internal/format-instant';
+import { chinaMainlandCalendar } from '../calendar';
 import { systemClock } from './clock';
 import { FlowInstanceImpl, type CaseLinks, type FlowInstance, type FlowInstanceOptions } from './flow-instance';
 
@@ -29,7 +30,7 @@ export function createFlowInstance<const TFlow extends FlowDefinition>(
   flow: TFlow,
   options: CreateFlowInstanceOptions,
 ): FlowInstance<StepIdOf<TFlow>> {
-  const { caseId, clock = systemClock, utcOffset = '+08:00', machine, applicantId, projectCode, bundleId } = options;
+  const { caseId, clock = systemClock, utcOffset = '+08:00', machine, applicantId, projectCode, bundleId, calendar, warning = {} } = options;
   if (caseId.length === 0) {
     throw new PermitflowError('invalid-argument', 'caseId is empty; give every case an id (办件编号).');
   }
@@ -48,6 +49,8 @@ export function createFlowInstance<const TFlow extends FlowDefinition>(
     links,
     utcOffset,
     clock,
+    calendar: calendar ?? chinaMainlandCalendar(),
+    warning,
     records: [],
   });
 }

@@ -13,6 +13,9 @@ import {
 import { FLOW_EVENT_TYPES, type FlowEvent } from '../compiler/flow-events';
 import { placeSteps } from '../_internal/process-tree';
 import { formatInstant } from '../_internal/format-instant';
+import { addDays } from '../_internal/local-date';
+import type { WorkingCalendar } from '../calendar';
+import { computeCaseClock, type CaseClock, type WarningThreshold } from '../clocks';
 import type { Clock } from './clock';
 import { PERSISTED_INSTANCE_FORMAT, type PersistedFlowInstance } from './persisted-instance';
 import { recordActivity } from './record-activity';
@@ -51,6 +54,10 @@ export interface CaseLinks {
 export interface FlowInstanceOptions {
   /** Where time comes from; xstate's `SimulatedClock` works. Defaults to the wall clock. */
   readonly clock?: Clock;
+  /** The working-day calendar of the statutory clocks; the mainland calendar by default. */
+  readonly calendar?: WorkingCalendar;
+  /** When a budget is near its end, for `deadline-warning` records (default: 2 working days left). */
+  readonly warning?: WarningThreshold;
 }
 
 /** A running case of a flow. Every accepted command appends event records; a rejected one changes nothing. */
@@ -79,6 +86,19 @@ export interface FlowInstance<TStepId extends string = string> {
   send(event: FlowEvent<TStepId>): SendResult;
   /** The case as plain JSON, for a store; {@link restoreFlowInstance} continues it exactly. */
   persist(): PersistedFlowInstance;
+  /**
+   * The case's clocks now (or at `at`), computed from its records: budgets, deadlines, the
+   * suspension ledger, official and experienced time. See `computeCaseClock`.
+   * @throws {CalendarCoverageError} when the case runs on days the calendar does not cover.
+   */
+  clocks(at?: string): CaseClock;
+  /** Cancels the pending deadline timer; call it when you drop an instance that runs on the wall clock. */
+  stop(): void;
+  /**
+   * Calls `listener` with the records of every append — accepted commands and the deadline
+   * records the timer writes — so a store can save them. Returns the unsubscribe function.
+   */
+  subscribe(listener: (records: readonly EventRecord[]) => void): () => void;
 }
 
 const EVENT_TYPES = new Set<string>(FLOW_EVENT_TYPES);
@@ -97,6 +117,26 @@ const DEPARTMENT_COMMANDS = new Set<string>([
   'issue-certificate',
   'revoke',
 ]);
+
+/** Records after which the clocks may have moved, so the deadline timer is armed again. */
+const CLOCK_ACTIVITIES = new Set<string>([
+  'window-accepted',
+  'department-accepted',
+  'supplement-started',
+  'supplement-ended',
+  'special-procedure-started',
+  'special-procedure-ended',
+  'extension-approved',
+  'approved',
+  'approved-deferred',
+  'denied',
+  'withdrawn',
+  'withdrawn-before-acceptance',
+  'not-accepted',
+  'refused',
+]);
+/** Longest delay a timer takes without overflowing (2^31 − 1 ms, about 24.8 days). */
+const MAX_DELAY = 2_147_483_647;
 
 function topState(value: unknown): LifecycleState {
   const key = typeof value === 'string' ? value : Object.keys(value as object)[0];
@@ -119,6 +159,11 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
   private readonly utcOffset: string;
   private readonly log: EventRecord[];
   private readonly steps: ReadonlyMap<string, { department: string; role: string }>;
+  private readonly stoppedSteps: ReadonlySet<string>;
+  private readonly calendar: WorkingCalendar;
+  private readonly warning: WarningThreshold;
+  private timer: { id: unknown } | undefined;
+  private readonly listeners = new Set<(records: readonly EventRecord[]) => void>();
 
   constructor(
     readonly flow: FlowDefinition,
@@ -128,6 +173,8 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       links: CaseLinks;
       utcOffset: string;
       clock: Clock;
+      calendar: WorkingCalendar;
+      warning: WarningThreshold;
       records: EventRecord[];
       snapshot?: unknown;
     },
@@ -137,11 +184,16 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     this.utcOffset = init.utcOffset;
     this.clock = init.clock;
     this.log = init.records;
-    this.steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]));
+    this.calendar = init.calendar;
+    this.warning = init.warning;
+    const places = placeSteps(flow.process);
+    this.steps = new Map(places.map(({ step }) => [step.id, step]));
+    this.stoppedSteps = new Set(places.filter(({ step }) => step.clock === 'stopped').map(({ step }) => step.id));
     this.actor = createActor(machine, {
       clock: init.clock,
       ...(init.snapshot === undefined ? {} : { snapshot: init.snapshot as SnapshotFrom<FlowMachine<TStepId>> }),
     }).start();
+    this.armDeadlineTimer();
   }
 
   get snapshot(): SnapshotFrom<FlowMachine<TStepId>> {
@@ -184,7 +236,111 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     if (after === before) return { accepted: false, rejection: this.explain(event, before) };
     const record = this.record(event, topState(after.value));
     this.log.push(record);
-    return { accepted: true, records: [record] };
+    const records =
+      CLOCK_ACTIVITIES.has(record.activity) || this.stoppedSteps.has(record.activity) ? [record, ...this.armDeadlineTimer()] : [record];
+    this.notify(records);
+    return { accepted: true, records };
+  }
+
+  subscribe(listener: (records: readonly EventRecord[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(records: readonly EventRecord[]): void {
+    for (const listener of this.listeners) listener(records);
+  }
+
+  clocks(at?: string): CaseClock {
+    return computeCaseClock(this.log, this.flow, this.calendar, {
+      at: at ?? formatInstant(this.clock.now(), this.utcOffset),
+      caseId: this.caseId,
+      warning: this.warning,
+    });
+  }
+
+  stop(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer.id);
+    this.timer = undefined;
+  }
+
+  /**
+   * Appends the deadline records now due and sets a timer for the next moment one falls due:
+   * the start of the first day a budget is in warning, and of the day after its deadline. Each
+   * record is stamped with the moment it fell due (never before the last record), so a case
+   * restored later, or a clock that jumps, writes the same records. The moments are projected
+   * from the clocks, so suspensions and extensions move them.
+   */
+  private armDeadlineTimer(): EventRecord[] {
+    this.stop();
+    const limits = this.flow.limits;
+    if (this.log.length === 0 || this.done || (limits?.statutoryWorkingDays === undefined && limits?.promisedWorkingDays === undefined)) return [];
+    let clocks: CaseClock;
+    try {
+      clocks = this.clocks();
+    } catch {
+      return []; // outside the calendar's years: clocks() tells the caller; timers stay off
+    }
+    if (clocks.phase !== 'running') return [];
+    const now = this.clock.now();
+    const last = Date.parse(this.log.at(-1)!.at);
+    const due: Array<{ at: number; activity: string; attrs: Record<string, string | number> }> = [];
+    let next = Infinity;
+    for (const name of ['statutory', 'promised'] as const) {
+      const budget = clocks[name];
+      if (budget?.deadline === undefined) continue;
+      const { deadline, limitWorkingDays } = budget;
+      const moments = [
+        ['deadline-warning', this.startOfDay(this.warningDay(deadline, limitWorkingDays))],
+        ['deadline-overdue', this.startOfDay(addDays(deadline, 1))],
+      ] as const;
+      for (const [activity, dueAt] of moments) {
+        if (this.log.some((r) => r.activity === activity && r.attrs?.budget === name && r.attrs.deadline === deadline)) continue;
+        if (dueAt <= now) due.push({ at: Math.max(dueAt, last), activity, attrs: { budget: name, deadline, limitWorkingDays } });
+        else next = Math.min(next, dueAt);
+      }
+    }
+    due.sort((a, b) => a.at - b.at);
+    if (next !== Infinity) {
+      const delay = Math.max(0, Math.min(next - this.clock.now(), MAX_DELAY));
+      this.timer = {
+        id: this.clock.setTimeout(() => {
+          const written = this.armDeadlineTimer();
+          if (written.length > 0) this.notify(written);
+        }, delay),
+      };
+    }
+    return due.map(({ at, activity, attrs }) => this.append(activity, attrs, at));
+  }
+
+  /** The first day on which a budget ending on `deadline` is in warning. */
+  private warningDay(deadline: string, limit: number): string {
+    const { remainingWorkingDays, usedShare } = this.warning;
+    const byDays = remainingWorkingDays ?? (usedShare === undefined ? 2 : undefined);
+    let lead = 0;
+    if (byDays !== undefined) lead = Math.max(lead, byDays);
+    if (usedShare !== undefined) lead = Math.max(lead, limit - Math.ceil(usedShare * limit));
+    return lead <= 0 ? deadline : this.calendar.addWorkingDays(deadline, -lead);
+  }
+
+  private startOfDay(date: string): number {
+    return Date.parse(`${date}T00:00:00${this.utcOffset === 'Z' ? 'Z' : this.utcOffset}`);
+  }
+
+  private append(activity: string, attrs: Record<string, string | number>, at: number): EventRecord {
+    const record: EventRecord = {
+      id: `${this.caseId}#${this.log.length + 1}`,
+      caseId: this.caseId,
+      matterId: this.flow.id,
+      flowVersion: this.flow.version,
+      ...this.links,
+      activity,
+      at: formatInstant(at, this.utcOffset),
+      source: 'system',
+      attrs,
+    };
+    this.log.push(record);
+    return record;
   }
 
   persist(): PersistedFlowInstance {

@@ -4,6 +4,7 @@ import type { StepIdOf } from '../compiler/flow-events';
 import { PermitflowError } from '../errors';
 import { formatIssues } from '../errors';
 import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
+import { chinaMainlandCalendar } from '../calendar';
 import { systemClock } from './clock';
 import { FlowInstanceImpl, type FlowInstance, type FlowInstanceOptions } from './flow-instance';
 import { PersistedFlowInstanceSchema } from './persisted-instance';
@@ -52,6 +53,8 @@ export function restoreFlowInstance<const TFlow extends FlowDefinition>(
     },
     utcOffset: saved.utcOffset,
     clock: options.clock ?? systemClock,
+    calendar: options.calendar ?? chinaMainlandCalendar(),
+    warning: options.warning ?? {},
     records: structuredClone(saved.records),
     snapshot: structuredClone(saved.snapshot),
   });
