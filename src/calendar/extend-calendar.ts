@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZodIssues } from './_internal/from-zod-issues';
+import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
 import { CalendarDataError } from './calendar-data-error';
 import { createWorkingCalendar } from './create-working-calendar';
 import type { DeepReadonly, WorkingCalendar, WorkingCalendarOptions } from './working-calendar';
@@ -48,7 +48,7 @@ export function extendCalendar(
   extension: CalendarExtension,
   options: WorkingCalendarOptions = {},
 ): WorkingCalendar {
-  const parsed = CalendarExtensionSchema.safeParse(extension, { reportInput: true });
+  const parsed = CalendarExtensionSchema.safeParse(extension, ZOD_PARSE_OPTIONS);
   if (!parsed.success) throw new CalendarDataError(`Extension of calendar "${base.id}"`, fromZodIssues(parsed.error));
   const { id, name, updateHint, years: added } = parsed.data;
 

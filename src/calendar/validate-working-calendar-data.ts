@@ -1,6 +1,6 @@
 import type { Issue, IssuePath } from '../errors';
 import { dayOfWeek, daysFromCivil, parseDatePrefix } from './_internal/civil';
-import { fromZodIssues } from './_internal/from-zod-issues';
+import { fromZodIssues, ZOD_PARSE_OPTIONS } from '../_internal/from-zod-issues';
 import { WorkingCalendarDataSchema, type CalendarLayer, type WorkingCalendarData } from './working-calendar-data-schema';
 
 /** The result of {@link validateWorkingCalendarData}: the parsed data, or the issues found. */
@@ -19,7 +19,7 @@ type DayState = 'off' | 'on';
  * and on in one notice; every make-up workday on a day that was a rest day.
  */
 export function validateWorkingCalendarData(input: unknown): CalendarDataValidation {
-  const parsed = WorkingCalendarDataSchema.safeParse(input, { reportInput: true });
+  const parsed = WorkingCalendarDataSchema.safeParse(input, ZOD_PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error) };
   const data = parsed.data;
   const issues: Issue[] = [];

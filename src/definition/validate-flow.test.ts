@@ -86,8 +86,8 @@ describe('validateFlow', () => {
     expect(codes(withProcess(step('approved')))).toEqual(['reserved-id']);
     expect(codes(withProcess(step('a', { clock: 'stopped' })))).toEqual(['missing-stop-reason']);
     expect(codes(withProcess(step('a', { stopReason: 'hearing' })))).toEqual(['stop-reason-without-stop']);
-    expect(codes(withProcess(step('a', { minDuration: '2 hours' })))).toEqual(['invalid-value']);
-    expect(codes(withProcess(step('a.b')))).toEqual(['invalid-value']);
+    expect(codes(withProcess(step('a', { minDuration: '2 hours' })))).toEqual(['invalid-format']);
+    expect(codes(withProcess(step('a.b')))).toEqual(['invalid-format']);
   });
 
   it('accepts every generated flow', () => {
