@@ -1,16 +1,27 @@
 /**
- * The main job, end to end: four cases of 建设工程规划许可证核发 run on the typed runtime with an
- * injected clock — a clean one, one with 补正 (supplement), one sent back (退回), one withdrawn —
- * and their event log printed as timelines. Run: npm run demo
+ * The main job, end to end: cases of 建设工程规划许可证核发 run on the typed runtime with an
+ * injected clock on the real working-day calendar — a clean one, one with 补正 (supplement), one
+ * sent back (退回), one withdrawn and resubmitted (撤件重报) — printed as timelines with their
+ * statutory clocks, then official vs experienced time. Run: npm run demo
  */
 import { SimulatedClock } from 'xstate';
-import { createFlowInstance, validateFlow, type Actor, type FlowEvent, type FlowInstance } from '../src/index';
+import {
+  chinaMainlandCalendar,
+  computeCaseClock,
+  createFlowInstance,
+  validateFlow,
+  type Actor,
+  type EventRecord,
+  type FlowEvent,
+  type FlowInstance,
+} from '../src/index';
 import { formatTimeline } from '../src/interop';
 import definition from './works-planning-permit.flow.json';
 
 const checked = validateFlow(definition);
 if (!checked.ok) throw new Error('the example flow should validate');
 const flow = checked.flow;
+const calendar = chinaMainlandCalendar();
 
 const applicant: Actor = { id: 'firm-hengda-build', role: 'applicant', department: 'applicant' };
 const window: Actor = { id: 'hall-clerk-07', role: 'clerk', department: 'government-service-hall' };
@@ -21,89 +32,147 @@ const civil: Actor = { id: 'rf-reviewer-05', role: 'reviewer', department: 'civi
 const expert: Actor = { id: 'expert-panel-2', role: 'expert', department: 'natural-resources' };
 const director: Actor = { id: 'zr-director-01', role: 'director', department: 'natural-resources' };
 
-/** One scripted moment: wait this many hours, then send the command. */
-type Beat = readonly [hours: number, event: FlowEvent];
+/** When the next command comes: some hours later the same day, or at an hour some working days later. */
+type Wait = { readonly hours: number } | { readonly workingDays: number; readonly hour: number };
+type Beat = readonly [Wait, FlowEvent];
+const later = (hours: number): Wait => ({ hours });
+const wd = (workingDays: number, hour = 9): Wait => ({ workingDays, hour });
+
+function advance(clock: SimulatedClock, wait: Wait): void {
+  if ('hours' in wait) return clock.increment(wait.hours * 3_600_000);
+  const today = calendar.toLocalDate(new Date(clock.now()).toISOString());
+  const day = calendar.addWorkingDays(today, wait.workingDays);
+  clock.set(Date.parse(`${day}T${String(wait.hour).padStart(2, '0')}:00:00+08:00`));
+}
 
 const step = (type: 'start-step' | 'complete-step', id: string, actor: Actor): FlowEvent => ({ type, step: id, actor });
-const work = (id: string, actor: Actor, hours: number): Beat[] => [
-  [1, step('start-step', id, actor)],
-  [hours, step('complete-step', id, actor)],
-];
-const review: Beat[] = [
-  ...work('review', reviewer, 20),
-  ...work('fire-opinion', fire, 30),
-  ...work('civil-air-defence-opinion', civil, 8),
-  ...work('expert-review', expert, 72),
-];
-const decideAndIssue: Beat[] = [
-  ...work('decide', director, 6),
-  [1, { type: 'approve', actor: director }],
-  [18, { type: 'issue-certificate', actor: clerk, channel: 'mail' }],
-];
-const receive = (materials: string[]): Beat => [0, { type: 'receive', actor: applicant, channel: 'online', materials }];
-const accept: Beat[] = [
-  [2, { type: 'accept-at-window', actor: window, channel: 'window' }],
-  [20, { type: 'accept-in-department', actor: clerk }],
+const work = (id: string, actor: Actor, days: number, hour = 16): Beat[] => [
+  [later(1), step('start-step', id, actor)],
+  [wd(days, hour), step('complete-step', id, actor)],
 ];
 const allMaterials = ['application-form', 'design-scheme', 'land-certificate'];
+const receive = (materials: string[]): Beat => [later(0), { type: 'receive', actor: applicant, channel: 'online', materials }];
+const accept: Beat[] = [
+  [later(2), { type: 'accept-at-window', actor: window, channel: 'window' }],
+  [wd(1, 10), { type: 'accept-in-department', actor: clerk }],
+];
+const review = (days: { review: number; fire: number; expert: number }): Beat[] => [
+  ...work('review', reviewer, days.review),
+  [wd(1), step('start-step', 'fire-opinion', fire)],
+  [later(1), step('start-step', 'civil-air-defence-opinion', civil)],
+  [later(5), step('complete-step', 'civil-air-defence-opinion', civil)],
+  [wd(days.fire, 15), step('complete-step', 'fire-opinion', fire)],
+  [wd(1), step('start-step', 'expert-review', expert)],
+  [wd(days.expert, 17), step('complete-step', 'expert-review', expert)],
+];
+const decideAndIssue: Beat[] = [
+  [wd(1), step('start-step', 'decide', director)],
+  [later(5), step('complete-step', 'decide', director)],
+  [later(1), { type: 'approve', actor: director }],
+  [wd(1, 11), { type: 'issue-certificate', actor: clerk, channel: 'mail' }],
+];
 
-const scripts: Record<string, { title: string; beats: Beat[] }> = {
-  'WP-2025-0001': { title: 'clean case', beats: [receive(allMaterials), ...accept, ...review, ...decideAndIssue] },
-  'WP-2025-0002': {
-    title: '补正: the land certificate was missing at receipt',
-    beats: [
-      receive(['application-form', 'design-scheme']),
-      [3, { type: 'start-supplement', actor: clerk, materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '缺少不动产权证书，一次性告知' } }],
-      [50, { type: 'end-supplement', actor: applicant, channel: 'online', materials: ['land-certificate'] }],
-      ...accept,
-      ...review,
-      ...decideAndIssue,
-    ],
-  },
-  'WP-2025-0003': {
-    title: '退回: the director sends the case back to review',
+interface Script {
+  readonly caseId: string;
+  readonly title: string;
+  readonly start: string;
+  readonly beats: Beat[];
+}
+const scripts: Script[] = [
+  { caseId: 'WP-2025-0001', title: 'clean case, accepted just before the National Day holiday', start: '2025-09-29T09:30:00+08:00', beats: [receive(allMaterials), ...accept, ...review({ review: 3, fire: 4, expert: 6 }), ...decideAndIssue] },
+  {
+    caseId: 'WP-2025-0002',
+    title: '补正 after acceptance: the clock stops until the materials arrive',
+    start: '2025-11-03T09:30:00+08:00',
     beats: [
       receive(allMaterials),
       ...accept,
-      ...review,
-      [1, step('start-step', 'decide', director)],
-      [4, { type: 'send-back', step: 'decide', to: 'review', actor: director, reason: { kind: 'review-incomplete', text: '日照分析未复核' } }],
-      ...work('review', reviewer, 10),
-      ...work('fire-opinion', fire, 4),
-      ...work('civil-air-defence-opinion', civil, 4),
-      ...work('expert-review', expert, 24),
+      ...work('review', reviewer, 2),
+      [later(1), { type: 'start-supplement', actor: clerk, materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '不动产权证书需补充附图，一次性告知' } }],
+      [wd(5, 14), { type: 'end-supplement', actor: applicant, channel: 'online', materials: ['land-certificate'] }],
+      [wd(1), step('start-step', 'fire-opinion', fire)],
+      [later(1), step('start-step', 'civil-air-defence-opinion', civil)],
+      [later(5), step('complete-step', 'civil-air-defence-opinion', civil)],
+      [wd(3, 15), step('complete-step', 'fire-opinion', fire)],
+      ...work('expert-review', expert, 5),
       ...decideAndIssue,
     ],
   },
-  'WP-2025-0004': {
-    title: '撤回: the applicant withdraws during review',
-    beats: [receive(allMaterials), ...accept, [1, step('start-step', 'review', reviewer)], [30, { type: 'withdraw', actor: applicant, channel: 'online', reason: { kind: 'applicant-request', text: '设计方案调整后重报' } }]],
+  {
+    caseId: 'WP-2025-0003',
+    title: '退回: the director sends the case back to review, and the promise is missed',
+    start: '2025-11-10T09:30:00+08:00',
+    beats: [
+      receive(allMaterials),
+      ...accept,
+      ...review({ review: 3, fire: 3, expert: 4 }),
+      [wd(1), step('start-step', 'decide', director)],
+      [later(3), { type: 'send-back', step: 'decide', to: 'review', actor: director, reason: { kind: 'review-incomplete', text: '日照分析未复核' } }],
+      ...review({ review: 2, fire: 2, expert: 2 }),
+      ...decideAndIssue,
+    ],
   },
-};
+  {
+    caseId: 'WP-2025-0004',
+    title: '撤件: withdrawn under pressure after two weeks of review…',
+    start: '2025-12-01T09:30:00+08:00',
+    beats: [receive(allMaterials), ...accept, ...work('review', reviewer, 8), [wd(2, 10), { type: 'withdraw', actor: applicant, channel: 'window', reason: { kind: 'applicant-request', text: '按窗口建议撤件，修改后重报' } }]],
+  },
+  {
+    caseId: 'WP-2025-0005',
+    title: '…重报: resubmitted, and approved quickly on paper',
+    start: '2025-12-22T09:30:00+08:00',
+    beats: [receive(allMaterials), ...accept, ...review({ review: 1, fire: 1, expert: 2 }), ...decideAndIssue],
+  },
+];
 
-function run(caseId: string, beats: Beat[], clock: SimulatedClock): FlowInstance {
-  const instance = createFlowInstance(flow, { caseId, clock, applicantId: applicant.id, projectCode: `2025-330106-47-01-${caseId.slice(-4)}` });
-  for (const [hours, event] of beats) {
-    clock.increment(hours * 3_600_000);
+function run({ caseId, start, beats }: Script): FlowInstance {
+  const clock = new SimulatedClock();
+  clock.set(Date.parse(start));
+  const instance = createFlowInstance(flow, { caseId, clock, calendar, applicantId: applicant.id, projectCode: '2025-330106-47-01-000123' });
+  for (const [wait, event] of beats) {
+    advance(clock, wait);
     const result = instance.send(event);
     if (!result.accepted) throw new Error(`${caseId}: ${result.rejection.message}`);
   }
+  instance.stop();
   return instance;
 }
 
-const start = Date.UTC(2025, 8, 15, 1); // Monday 2025-09-15, 09:00 Beijing time
-console.log(`permitflow demo — ${flow.name} (${flow.id} v${flow.version}), statutory limit ${flow.limits?.statutoryWorkingDays} working days, promised ${flow.limits?.promisedWorkingDays}\n`);
-const summary: string[][] = [];
-for (const [caseId, { title, beats }] of Object.entries(scripts)) {
-  const clock = new SimulatedClock();
-  clock.set(start);
-  const instance = run(caseId, beats, clock);
-  console.log(`■ ${caseId} — ${title}`);
-  console.log(`${formatTimeline(instance.records).replace(/^/gm, '  ')}\n`);
-  const first = Date.parse(instance.records[0]!.at);
-  const last = Date.parse(instance.records.at(-1)!.at);
-  summary.push([caseId, instance.state, String(instance.records.length), ((last - first) / 86_400_000).toFixed(1)]);
+/** Working days used of the statutory limit after each record, as the timeline's margin note. */
+function usedSoFar(records: readonly EventRecord[]) {
+  return (record: EventRecord): string | undefined => {
+    const upTo = records.slice(0, records.indexOf(record) + 1);
+    const clock = computeCaseClock(upTo, flow, calendar, { at: record.at });
+    const budget = clock.statutory;
+    if (budget?.deadline === undefined) return undefined;
+    const paused = clock.phase === 'suspended' ? ', paused' : '';
+    return `${budget.usedWorkingDays}/${budget.limitWorkingDays} wd${paused}`;
+  };
 }
-console.log('case            outcome              records  elapsed (natural days)');
-for (const [id, state, records, days] of summary) console.log(`${id!.padEnd(16)}${state!.padEnd(21)}${records!.padStart(7)}  ${days!.padStart(8)}`);
-console.log('\nWorking-day clocks (statutory, promised, official vs experienced) come with the calendar module; see docs/.');
+
+console.log(`permitflow demo — ${flow.name} (${flow.id} v${flow.version})`);
+console.log(`statutory limit ${flow.limits?.statutoryWorkingDays} working days, promised ${flow.limits?.promisedWorkingDays}; calendar ${calendar.name} ${calendar.coverage.firstYear}–${calendar.coverage.lastYear}\n`);
+const all: EventRecord[] = [];
+for (const script of scripts) {
+  const instance = run(script);
+  all.push(...instance.records);
+  console.log(`■ ${script.caseId} — ${script.title}`);
+  console.log(`${formatTimeline(instance.records, { annotate: usedSoFar(instance.records) }).replace(/^/gm, '  ')}\n`);
+}
+
+const header = ['case', 'outcome', 'deadline', 'promised', 'statutory', 'official wd', 'experienced wd', 'chain'];
+const rows = scripts.map(({ caseId }) => {
+  const clock = computeCaseClock(all.filter((r) => r.caseId === caseId || (caseId === 'WP-2025-0005' && r.caseId === 'WP-2025-0004')), flow, calendar, { at: '2026-03-31T18:00:00+08:00', caseId });
+  const official = clock.official ? (clock.official.dropped ? `(dropped) ${clock.official.workingDays}` : String(clock.official.workingDays)) : '—';
+  return [caseId, clock.outcome ?? clock.phase, clock.statutory?.deadline ?? '—', clock.promised?.status ?? '—', clock.statutory?.status ?? '—', official, String(clock.experienced?.workingDays ?? '—'), clock.chain.join(' → ')];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+console.log(line(header));
+console.log(line(widths.map((w) => '─'.repeat(w))));
+for (const row of rows) console.log(line(row));
+console.log(`
+Official time counts from acceptance, removes 补正 and 特别程序, and drops the withdrawn attempt —
+as statistics do. Experienced time runs from the first receipt of the first attempt to the
+certificate. For WP-2025-0005 the gap between them is the time the withdrawal erased from the figures.`);

@@ -125,3 +125,58 @@ export type {
   EventLogCounts,
   EventLogReadOptions,
 } from './event-log';
+
+// calendar
+export {
+  chinaMainlandCalendar,
+  createWorkingCalendar,
+  extendCalendar,
+  validateWorkingCalendarData,
+  chinaMainlandCalendarData,
+  CalendarCoverageError,
+  CalendarDataError,
+  CalendarExtensionSchema,
+  WorkingCalendarDataSchema,
+  CalendarYearSchema,
+  CalendarLayerSchema,
+  CalendarHolidaySchema,
+  CalendarWorkdaySchema,
+  CalendarSourceSchema,
+} from './calendar';
+export type {
+  WorkingCalendar,
+  WorkingCalendarOptions,
+  WorkingCalendarData,
+  CalendarExtension,
+  CalendarDataValidation,
+  CalendarCoverage,
+  CalendarCoverageErrorDetails,
+  CalendarYear,
+  CalendarLayer,
+  CalendarHoliday,
+  CalendarWorkday,
+  CalendarSource,
+  DateOrInstant,
+  DayInfo,
+  DayKind,
+  CalendarYearSources,
+  DeepReadonly,
+} from './calendar';
+
+// clocks
+export { computeCaseClock, linkResubmissionChains } from './clocks';
+export type {
+  CaseClockOptions,
+  WarningThreshold,
+  ResubmissionChain,
+  ResubmissionOptions,
+  CaseClock,
+  ClockPhase,
+  Budget,
+  BudgetStatus,
+  Suspension,
+  SuspensionKind,
+  Extension,
+  ElapsedTime,
+  OfficialTime,
+} from './clocks';

@@ -18,6 +18,7 @@ function details(record: EventRecord): string {
   if (record.source === 'evidence') parts.push(`evidence:${record.evidenceKind ?? 'other'}`);
   if (record.materials?.length) parts.push(`materials: ${record.materials.join(', ')}`);
   if (record.attrs?.to !== undefined) parts.push(`→ ${String(record.attrs.to)}`);
+  if (record.attrs?.deadline !== undefined) parts.push(`${String(record.attrs.budget)} deadline ${String(record.attrs.deadline)}`);
   if (record.reason) parts.push(`${record.reason.kind}${record.reason.text ? `: ${record.reason.text}` : ''}`);
   return parts.join(' · ');
 }
