@@ -79,13 +79,17 @@ function mergeSpans(spans: ReadonlyArray<readonly [string, string]>, lo: string,
   return merged;
 }
 
-/** The working day on which a limit of `limit` working days from `start` ends, skipping suspended days. */
+/**
+ * The last day of a limit of `limit` working days from `start`, skipping suspended days: the day
+ * after which one more counted working day would exceed it.
+ */
 function projectDeadline(calendar: WorkingCalendar, start: string, limit: number, spans: ReadonlyArray<[string, string]>): string {
   let cursor = start;
   let remaining = limit;
   for (const [s, e] of spans) {
     const before = calendar.workingDaysBetween(cursor, s);
-    if (before >= remaining) break;
+    // A pause that starts on the day the budget runs out still holds the deadline until it ends.
+    if (before > remaining) break;
     remaining -= before;
     cursor = e;
   }
