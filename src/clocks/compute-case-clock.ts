@@ -88,8 +88,9 @@ function projectDeadline(calendar: WorkingCalendar, start: string, limit: number
   let remaining = limit;
   for (const [s, e] of spans) {
     const before = calendar.workingDaysBetween(cursor, s);
-    // A pause that starts on the day the budget runs out still holds the deadline until it ends.
-    if (before > remaining) break;
+    // A pause that starts on the day the budget runs out still holds the deadline until it ends;
+    // one that starts on a rest day after that day starts after the deadline, and moves nothing.
+    if (before > remaining || (before === remaining && !calendar.isWorkingDay(s))) break;
     remaining -= before;
     cursor = e;
   }
@@ -153,7 +154,7 @@ export function computeCaseClock(
 ): CaseClock {
   const { at, warning = {}, supplementStopsClock = true } = options;
   const sorted = byTime(records);
-  const caseId = options.caseId ?? lastReceivedCase(sorted);
+  const caseId = options.caseId ?? lastReceivedCase(sorted, Date.parse(at));
   if (caseId === undefined) {
     throw new PermitflowError('invalid-argument', 'computeCaseClock needs at least one record of the case; pass the records of one case (and of its earlier attempts).');
   }
@@ -243,6 +244,8 @@ export function computeCaseClock(
         certificateAt ??= record.at;
         break;
       case 'revoked':
+        // 撤销 (status 15): statistics drop a revoked approval like a failed attempt.
+        if (endedAt !== undefined) dropped = true;
         break;
       default: {
         const closing = CLOSING.get(activity);
@@ -316,15 +319,22 @@ export function computeCaseClock(
   };
 }
 
-/** The case whose first receipt is latest: the current attempt of a chain. */
-function lastReceivedCase(sorted: readonly EventRecord[]): string | undefined {
+/**
+ * The current attempt of a chain at `atTime`: the case received last by then. Evidence may predate
+ * a receipt, so receipts decide; without any, the case whose first record is latest. Records after
+ * `atTime` are not looked at (unless there is nothing before it), like everywhere else.
+ */
+function lastReceivedCase(sorted: readonly EventRecord[], atTime: number): string | undefined {
   let last: string | undefined;
+  let lastReceived: string | undefined;
   const seen = new Set<string>();
   for (const record of sorted) {
+    if (last !== undefined && Date.parse(record.at) > atTime) break;
     if (!seen.has(record.caseId)) {
       seen.add(record.caseId);
       last = record.caseId;
     }
+    if (record.activity === 'received' && record.source === 'system') lastReceived = record.caseId;
   }
-  return last;
+  return lastReceived ?? last;
 }
