@@ -27,6 +27,8 @@ interface Attempt {
   matterId: string;
   link?: { by: 'projectCode' | 'applicantId'; value: string };
   firstAt: string;
+  /** Its first system record (the receipt); evidence may predate it. */
+  receivedAt?: string;
   end?: { activity: string; at: string };
 }
 
@@ -49,6 +51,9 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
       attempts.set(record.caseId, attempt);
     }
     if (Date.parse(record.at) < Date.parse(attempt.firstAt)) attempt.firstAt = record.at;
+    if (record.source === 'system' && (attempt.receivedAt === undefined || Date.parse(record.at) < Date.parse(attempt.receivedAt))) {
+      attempt.receivedAt = record.at;
+    }
     if (attempt.link === undefined || attempt.link.by === 'applicantId') {
       if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
       else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
@@ -70,7 +75,10 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
     groups.set(key, group);
   }
   for (const [key, group] of groups) {
-    group.sort((a, b) => Date.parse(a.firstAt) - Date.parse(b.firstAt));
+    // An attempt begins at its receipt: evidence of off-system work may predate the end of the
+    // attempt it resubmits, and must not break the chain it is the strongest sign of.
+    const startOf = (a: Attempt): string => a.receivedAt ?? a.firstAt;
+    group.sort((a, b) => Date.parse(startOf(a)) - Date.parse(startOf(b)));
     let current: Attempt[] = [];
     const flush = () => {
       if (current.length > 0) {
@@ -84,8 +92,8 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
       const continues =
         previous?.end !== undefined &&
         RESUBMITTABLE.has(previous.end.activity) &&
-        Date.parse(attempt.firstAt) >= Date.parse(previous.end.at) &&
-        naturalDaysBetween(previous.end.at.slice(0, 10), attempt.firstAt.slice(0, 10)) <= maxGapDays;
+        Date.parse(startOf(attempt)) >= Date.parse(previous.end.at) &&
+        naturalDaysBetween(previous.end.at.slice(0, 10), startOf(attempt).slice(0, 10)) <= maxGapDays;
       if (!continues) flush();
       current.push(attempt);
     }
