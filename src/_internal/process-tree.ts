@@ -23,8 +23,8 @@ export function childrenOf(node: ProcessNode): readonly ProcessNode[] {
   }
 }
 
-/** Every step of a tree, in document order, with its ancestry. */
-export function placeSteps(root: ProcessNode, rootPath: ReadonlyArray<string | number> = ['process']): StepPlace[] {
+/** Every step of a tree, in document order, with its ancestry (none for a flow without a tree). */
+export function placeSteps(root: ProcessNode | undefined, rootPath: ReadonlyArray<string | number> = ['process']): StepPlace[] {
   const places: StepPlace[] = [];
   const visit = (
     node: ProcessNode,
@@ -39,7 +39,7 @@ export function placeSteps(root: ProcessNode, rootPath: ReadonlyArray<string | n
       visit(child, [...ancestry, { node, index }], [...path, 'children', index]),
     );
   };
-  visit(root, [], rootPath);
+  if (root !== undefined) visit(root, [], rootPath);
   return places;
 }
 

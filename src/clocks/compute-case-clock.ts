@@ -36,6 +36,7 @@ const CLOSING = new Map<string, boolean>([
   // activity → dropped by official statistics
   ['approved', false],
   ['approved-deferred', false],
+  ['filed', false],
   ['denied', true],
   ['withdrawn-before-acceptance', true],
   ['withdrawn', true],
@@ -218,6 +219,7 @@ export function computeCaseClock(
         break;
       case 'window-accepted':
       case 'department-accepted':
+      case 'committed': // notify-and-commit: the signed commitment is what the office accepts
         acceptedAt ??= record.at;
         break;
       case 'supplement-started':
@@ -253,7 +255,8 @@ export function computeCaseClock(
           endedAt = record.at;
           outcome = activity;
           dropped = closing;
-          if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied') decidedAt = record.at;
+          if (activity === 'filed') acceptedAt ??= record.at; // a filing is accepted and done on the spot
+          if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied' || activity === 'filed') decidedAt = record.at;
           for (const key of [...open.keys()]) close(key, record);
         } else if (stopped.has(activity)) {
           if (record.lifecycle === 'start') open.set(`step:${activity}`, { kind: 'stopped-step', from: record, stepId: activity });

@@ -1,5 +1,5 @@
 import { and, assign, createMachine, stateIn, type StateMachine } from 'xstate';
-import { DefinitionError, PermitflowError } from '../errors';
+import { DefinitionError } from '../errors';
 import { assertNever } from '../_internal/assert-never';
 import { entrySteps } from '../_internal/process-tree';
 import type { Actor } from '../event-log/event-record';
@@ -13,15 +13,18 @@ export interface FlowContext {
   readonly joined: Readonly<Record<string, number>>;
   /** Approved Art. 42 extensions (at most one). */
   readonly extensions: number;
+  /** Demands for a cancelled permit, each one a violation (cancelled mode). */
+  readonly permitDemands: number;
 }
 
 /** The xstate machine compiled from a flow definition. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FlowMachine<TStepId extends string = string> = StateMachine<FlowContext, FlowEvent<TStepId>, any, any, any, any, any, any, any, any, any, any, any, any>;
 
-/** Top-level states of a compiled approval flow; they mirror the 办理状态 codes. */
+/** Top-level states of compiled flows; they mirror the 办理状态 codes and the reform modes' own activities. */
 export const LIFECYCLE_STATES = [
   'new',
+  'business-registered',
   'received',
   'supplement',
   'window-accepted',
@@ -29,6 +32,14 @@ export const LIFECYCLE_STATES = [
   'approved',
   'approved-deferred',
   'certificate-issued',
+  'filed',
+  'notified',
+  'committed',
+  'verifying',
+  'breach',
+  'correcting',
+  'verified',
+  'credit-recorded',
   'withdrawn-before-acceptance',
   'not-accepted',
   'refused',
@@ -63,6 +74,8 @@ const fitsStep =
 interface Compilation {
   readonly flow: FlowDefinition;
   readonly running: ReturnType<typeof stateIn>;
+  readonly byDepartment: Guard;
+  department(target: string): { guard: Guard; target: string };
   nextKey(kind: string): string;
 }
 
@@ -159,14 +172,140 @@ function nodeState(node: ProcessNode, exit: string, c: Compilation): StateConfig
   }
 }
 
-const SUPPORTED_MODES = new Set<FlowDefinition['mode']>(['approval', 'optimized-approval']);
+/** States shared by the modes that decide a case: processing, decision outcomes and withdrawal. */
+function processingState(flow: FlowDefinition, root: ProcessNode, c: Compilation, decided: { approve: string; deny: string }): StateConfig {
+  const rootKey = keyOf(root, c);
+  const processDone = stateIn(`#${flow.id}.processing.process._done`);
+  const decision = (target: string) => ({ guard: all(c.byDepartment, processDone, c.running), target });
+  return {
+    type: 'parallel',
+    states: {
+      process: { initial: rootKey, states: { [rootKey]: nodeState(root, '_done', c), _done: { type: 'final' } } },
+      pause: {
+        initial: 'running',
+        states: {
+          running: {
+            on: {
+              'start-supplement': c.department('supplement'),
+              'start-special-procedure': c.department('special-procedure'),
+            },
+          },
+          supplement: { on: { 'end-supplement': 'running' } },
+          'special-procedure': { on: { 'end-special-procedure': c.department('running') } },
+        },
+      },
+    },
+    on: {
+      withdraw: 'withdrawn',
+      approve: decision(decided.approve),
+      ...(flow.mode === 'notify-commit' ? {} : { 'approve-deferred': decision('approved-deferred') }),
+      deny: decision(decided.deny),
+      'approve-extension': {
+        guard: all(c.byDepartment, ({ context }: { context: FlowContext }) => context.extensions === 0),
+        actions: assign(({ context }: { context: FlowContext }) => ({ extensions: context.extensions + 1 })),
+      },
+    },
+  };
+}
+
+const FINAL = { type: 'final' } as const;
+
+/** The lifecycle of an approval or optimized-approval matter (办理状态 codes 1–15). */
+function approvalStates(flow: FlowDefinition, root: ProcessNode, c: Compilation): Record<string, StateConfig> {
+  const revocable = {
+    on: { 'issue-certificate': c.department('certificate-issued'), revoke: c.department('revoked') },
+  };
+  return {
+    received: {
+      on: {
+        withdraw: 'withdrawn-before-acceptance',
+        'not-accept': c.department('not-accepted'),
+        refuse: c.department('refused'),
+        'start-supplement': c.department('supplement'),
+        'accept-at-window': 'window-accepted',
+        'accept-in-department': c.department('processing'),
+      },
+    },
+    supplement: { on: { 'end-supplement': 'received', withdraw: 'withdrawn-before-acceptance' } },
+    'window-accepted': {
+      on: {
+        'accept-in-department': c.department('processing'),
+        'not-accept': c.department('not-accepted'),
+        withdraw: 'withdrawn',
+      },
+    },
+    processing: processingState(flow, root, c, { approve: 'approved', deny: 'denied' }),
+    approved: revocable,
+    'approved-deferred': revocable,
+    'certificate-issued': { on: { revoke: c.department('revoked') } },
+    'withdrawn-before-acceptance': FINAL,
+    'not-accepted': FINAL,
+    refused: FINAL,
+    denied: FINAL,
+    withdrawn: FINAL,
+    revoked: FINAL,
+  };
+}
+
+/** Filing (备案): filed on the spot. There is no review and no refusal: the machine cannot express them. */
+function filingStates(c: Compilation): Record<string, StateConfig> {
+  return {
+    received: { on: { file: c.department('filed'), withdraw: 'withdrawn-before-acceptance' } },
+    filed: FINAL,
+    'withdrawn-before-acceptance': FINAL,
+  };
+}
 
 /**
- * Compiles a flow definition into an xstate v5 machine. The outer lifecycle follows the 办理状态
- * codes; the process tree runs inside `processing` with real parallel regions, join policies,
- * choices and declared send-backs; a `pause` region holds 补正 and 特别程序 suspensions, during
- * which no step moves. Guards check who acts: a step only for its department and role, decisions
- * only for the matter's department.
+ * Notify-and-commit (告知承诺制): notify → commit (an ineligible applicant is refused) → decision,
+ * on the spot or after the process tree → post-verification → verified, or breach → correction →
+ * verified or revoked → credit record.
+ */
+function notifyCommitStates(flow: FlowDefinition, c: Compilation): Record<string, StateConfig> {
+  const ineligible: Guard = ({ event }) =>
+    event.type === 'commit' && (event.standing?.falseCommitment === true || event.standing?.seriousDishonesty === true);
+  const decide = flow.process
+    ? { 'accept-in-department': c.department('processing') }
+    : { approve: c.department('approved'), deny: c.department('denied') };
+  return {
+    received: {
+      on: { notify: c.department('notified'), refuse: c.department('refused'), withdraw: 'withdrawn-before-acceptance' },
+    },
+    notified: {
+      on: {
+        commit: [{ guard: ineligible, target: 'refused' }, { target: 'committed' }],
+        refuse: c.department('refused'),
+        withdraw: 'withdrawn-before-acceptance',
+      },
+    },
+    committed: { on: { ...decide, withdraw: 'withdrawn' } },
+    ...(flow.process ? { processing: processingState(flow, flow.process, c, { approve: 'approved', deny: 'denied' }) } : {}),
+    approved: { on: { 'start-verification': c.department('verifying') } },
+    verifying: { on: { verify: c.department('verified'), 'find-breach': c.department('breach') } },
+    breach: { on: { 'order-correction': c.department('correcting'), revoke: c.department('revoked') } },
+    correcting: { on: { verify: c.department('verified'), revoke: c.department('revoked') } },
+    revoked: { on: { 'record-credit': c.department('credit-recorded') } },
+    verified: FINAL,
+    'credit-recorded': FINAL,
+    'withdrawn-before-acceptance': FINAL,
+    refused: FINAL,
+    denied: FINAL,
+    withdrawn: FINAL,
+  };
+}
+
+/**
+ * Compiles a flow definition into an xstate v5 machine, by its reform mode:
+ * - `approval` and `optimized-approval`: the outer lifecycle of the 办理状态 codes with the
+ *   process tree inside `processing` — real parallel regions, join policies, choices and declared
+ *   send-backs — beside a `pause` region for 补正 and 特别程序, during which no step moves;
+ * - `filing`: received → filed, with no review and no refusal;
+ * - `notify-commit`: notify → commit → decision → post-verification → verified, or breach →
+ *   correction → revocation → credit record;
+ * - `cancelled`: no approval case at all; a later demand for the permit is logged.
+ * With `afterBusinessRegistration`, a case starts from the business registration (照后减证).
+ * Guards check who acts: a step only for its department and role, decisions only for the
+ * matter's department (see {@link COMMAND_AUTHORITY}).
  * @throws {DefinitionError} when the flow does not validate (see {@link validateFlow}).
  * @example
  * const machine = compileFlow(flow);
@@ -176,94 +315,48 @@ const SUPPORTED_MODES = new Set<FlowDefinition['mode']>(['approval', 'optimized-
 export function compileFlow<const TFlow extends FlowDefinition>(flow: TFlow): FlowMachine<StepIdOf<TFlow>> {
   const result = validateFlow(flow);
   if (!result.ok) throw new DefinitionError(`Flow "${flow.id}"`, result.issues);
-  if (!SUPPORTED_MODES.has(flow.mode)) {
-    throw new PermitflowError(
-      'invalid-argument',
-      `Flow "${flow.id}" has mode "${flow.mode}"; compileFlow runs approval and optimized-approval matters. ` +
-        `Use mode "approval" or "optimized-approval" for a flow with a process tree.`,
-    );
-  }
   const id = flow.id;
   let counter = 0;
+  const byDepartment: Guard = ({ event }) => event.actor?.department === flow.department;
   const c: Compilation = {
     flow,
     running: stateIn(`#${id}.processing.pause.running`),
     nextKey: (kind) => `_${kind}${counter++}`,
-  };
-  const byDepartment: Guard = ({ event }) => event.actor?.department === flow.department;
-  const processDone = stateIn(`#${id}.processing.process._done`);
-  const decision = (target: LifecycleState) => ({ guard: all(byDepartment, processDone, c.running), target });
-  const department = (target: LifecycleState | string) => ({ guard: byDepartment, target });
-  const rootKey = keyOf(flow.process, c);
-  const revocable = {
-    on: { 'issue-certificate': department('certificate-issued'), revoke: department('revoked') },
+    byDepartment,
+    department: (target) => ({ guard: byDepartment, target }),
   };
 
+  let states: Record<string, StateConfig>;
+  switch (flow.mode) {
+    case 'approval':
+    case 'optimized-approval':
+      states = approvalStates(flow, flow.process!, c);
+      break;
+    case 'filing':
+      states = filingStates(c);
+      break;
+    case 'notify-commit':
+      states = notifyCommitStates(flow, c);
+      break;
+    case 'cancelled':
+      states = {};
+      break;
+    default:
+      return assertNever(flow.mode, 'reform mode');
+  }
+  const countDemand = assign(({ context }: { context: FlowContext }) => ({ permitDemands: context.permitDemands + 1 }));
+  const registered =
+    flow.mode === 'cancelled'
+      ? { 'business-registered': { on: { 'demand-permit': { actions: countDemand } } } }
+      : { 'business-registered': { on: { receive: 'received' } } };
   const config: StateConfig = {
     id,
-    context: { joined: {}, extensions: 0 } satisfies FlowContext,
+    context: { joined: {}, extensions: 0, permitDemands: 0 } satisfies FlowContext,
     initial: 'new',
     states: {
-      new: { on: { receive: 'received' } },
-      received: {
-        on: {
-          withdraw: 'withdrawn-before-acceptance',
-          'not-accept': department('not-accepted'),
-          refuse: department('refused'),
-          'start-supplement': department('supplement'),
-          'accept-at-window': 'window-accepted',
-          'accept-in-department': department('processing'),
-        },
-      },
-      supplement: { on: { 'end-supplement': 'received', withdraw: 'withdrawn-before-acceptance' } },
-      'window-accepted': {
-        on: {
-          'accept-in-department': department('processing'),
-          'not-accept': department('not-accepted'),
-          withdraw: 'withdrawn',
-        },
-      },
-      processing: {
-        type: 'parallel',
-        states: {
-          process: {
-            initial: rootKey,
-            states: { [rootKey]: nodeState(flow.process, '_done', c), _done: { type: 'final' } },
-          },
-          pause: {
-            initial: 'running',
-            states: {
-              running: {
-                on: {
-                  'start-supplement': department('supplement'),
-                  'start-special-procedure': department('special-procedure'),
-                },
-              },
-              supplement: { on: { 'end-supplement': 'running' } },
-              'special-procedure': { on: { 'end-special-procedure': department('running') } },
-            },
-          },
-        },
-        on: {
-          withdraw: 'withdrawn',
-          approve: decision('approved'),
-          'approve-deferred': decision('approved-deferred'),
-          deny: decision('denied'),
-          'approve-extension': {
-            guard: all(byDepartment, ({ context }: { context: FlowContext }) => context.extensions === 0),
-            actions: assign(({ context }: { context: FlowContext }) => ({ extensions: context.extensions + 1 })),
-          },
-        },
-      },
-      approved: revocable,
-      'approved-deferred': revocable,
-      'certificate-issued': { on: { revoke: department('revoked') } },
-      'withdrawn-before-acceptance': { type: 'final' },
-      'not-accepted': { type: 'final' },
-      refused: { type: 'final' },
-      denied: { type: 'final' },
-      withdrawn: { type: 'final' },
-      revoked: { type: 'final' },
+      new: { on: flow.afterBusinessRegistration || flow.mode === 'cancelled' ? { 'register-business': 'business-registered' } : { receive: 'received' } },
+      ...(flow.afterBusinessRegistration || flow.mode === 'cancelled' ? registered : {}),
+      ...states,
     },
   };
   return createMachine(config) as unknown as FlowMachine<StepIdOf<TFlow>>;

@@ -40,7 +40,29 @@ export type FlowEvent<TStepId extends string = string> = EventDetails &
     | { readonly type: 'deny' }
     | { readonly type: 'issue-certificate' }
     | { readonly type: 'revoke' }
+    // 证照分离: the business registration (营业执照) a licence-separation case starts from
+    | { readonly type: 'register-business' }
+    | { readonly type: 'demand-permit' }
+    // filing (备案)
+    | { readonly type: 'file' }
+    // notify-and-commit (告知承诺制)
+    | { readonly type: 'notify' }
+    | { readonly type: 'commit'; readonly standing?: ApplicantStanding }
+    | { readonly type: 'start-verification' }
+    | { readonly type: 'verify' }
+    | { readonly type: 'find-breach' }
+    | { readonly type: 'order-correction'; readonly workingDays?: number }
+    | { readonly type: 'record-credit' }
   );
+
+/**
+ * What the credit platform says of a notify-and-commit applicant. A false commitment on record
+ * (until 信用修复) or serious dishonesty (严重失信) makes the applicant ineligible.
+ */
+export interface ApplicantStanding {
+  readonly falseCommitment?: boolean;
+  readonly seriousDishonesty?: boolean;
+}
 
 /** Every command type, in lifecycle order. */
 export const FLOW_EVENT_TYPES = [
@@ -63,10 +85,56 @@ export const FLOW_EVENT_TYPES = [
   'deny',
   'issue-certificate',
   'revoke',
+  'register-business',
+  'demand-permit',
+  'file',
+  'notify',
+  'commit',
+  'start-verification',
+  'verify',
+  'find-breach',
+  'order-correction',
+  'record-credit',
 ] as const satisfies ReadonlyArray<FlowEvent['type']>;
 
 /** The type of a command. */
 export type FlowEventType = (typeof FLOW_EVENT_TYPES)[number];
+
+/**
+ * Who may give each command: `anyone` (the applicant, the hall, the registrar), `department` (an
+ * actor of the matter's department), or `step` (an actor of the step's department and role).
+ */
+export const COMMAND_AUTHORITY: Readonly<Record<FlowEventType, 'anyone' | 'department' | 'step'>> = {
+  receive: 'anyone',
+  withdraw: 'anyone',
+  'not-accept': 'department',
+  refuse: 'department',
+  'start-supplement': 'department',
+  'end-supplement': 'anyone',
+  'accept-at-window': 'anyone',
+  'accept-in-department': 'department',
+  'start-step': 'step',
+  'complete-step': 'step',
+  'send-back': 'step',
+  'start-special-procedure': 'department',
+  'end-special-procedure': 'department',
+  'approve-extension': 'department',
+  approve: 'department',
+  'approve-deferred': 'department',
+  deny: 'department',
+  'issue-certificate': 'department',
+  revoke: 'department',
+  'register-business': 'anyone',
+  'demand-permit': 'anyone',
+  file: 'department',
+  notify: 'department',
+  commit: 'anyone',
+  'start-verification': 'department',
+  verify: 'department',
+  'find-breach': 'department',
+  'order-correction': 'department',
+  'record-credit': 'department',
+};
 
 type StepIdsOfNode<TNode> = TNode extends { readonly kind: 'step'; readonly id: infer TId extends string }
   ? TId

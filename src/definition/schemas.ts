@@ -113,6 +113,43 @@ export const LimitsSchema = z.strictObject({
   extensionWorkingDays: z.number().int().optional(),
 });
 
+/**
+ * Areas that exclude a matter from notify-and-commit (国办发〔2020〕42号): national security,
+ * public safety, ecological environment, life and health safety, prudential financial
+ * supervision, and major foreign-related matters.
+ */
+export const ExcludedAreaSchema = z.enum([
+  'national-security',
+  'public-safety',
+  'ecological-environment',
+  'life-health-safety',
+  'prudential-financial-supervision',
+  'major-foreign-related',
+]);
+
+/** How post-verification (事中事后核查) checks a commitment. */
+export const VerificationMethodSchema = z.enum(['data-sharing', 'online-check', 'on-site-inspection', 'cross-agency-assistance']);
+
+/** One condition the office publishes and the applicant commits to meeting. */
+export const CommitmentConditionSchema = z.strictObject({ id: IdSchema, text });
+
+/** What notify-and-commit (告知承诺制) asks of a matter: conditions, consequences, decision and verification. */
+export const NotifyCommitSchema = z.strictObject({
+  /** The quantifiable conditions the office tells the applicant in writing (告知). */
+  conditions: z.array(CommitmentConditionSchema),
+  /** The consequences of a false commitment, as told to the applicant. */
+  falseCommitmentConsequences: text,
+  /** `on-the-spot` (当场作出决定) or `within-limit` (within the matter's limits). */
+  decision: z.enum(['on-the-spot', 'within-limit']),
+  /** Post-verification: how, and within how many working days of the decision. */
+  verification: z.strictObject({
+    withinWorkingDays: z.number().int(),
+    methods: z.array(VerificationMethodSchema),
+  }),
+  /** Working days given to correct a breach before the decision is revoked (责令限期整改). */
+  correctionWorkingDays: z.number().int(),
+});
+
 /** A matter (事项) of the official catalogue and the flow that processes one case of it. */
 export const FlowDefinitionSchema = z.strictObject({
   id: IdSchema,
@@ -124,7 +161,14 @@ export const FlowDefinitionSchema = z.strictObject({
   legalBasis: z.array(text).optional(),
   limits: LimitsSchema.optional(),
   materials: z.array(MaterialSchema),
-  process: ProcessNodeSchema,
+  /** The process tree; approval modes need one, filing and cancelled matters have none. */
+  process: ProcessNodeSchema.optional(),
+  /** 照后减证: the case starts from the business registration (营业执照), as under 证照分离. */
+  afterBusinessRegistration: z.boolean().optional(),
+  /** Areas the matter directly involves; any of them excludes notify-and-commit. */
+  involves: z.array(ExcludedAreaSchema).optional(),
+  /** Notify-and-commit settings; required with mode `notify-commit`. */
+  notifyCommit: NotifyCommitSchema.optional(),
 });
 
 /** One matter inside a bundle, with the matters it waits for. */
@@ -189,6 +233,12 @@ export type ReformMode = z.infer<typeof ReformModeSchema>;
 export type CaseType = z.infer<typeof CaseTypeSchema>;
 /** Art. 45 category of a clock-stopping step. */
 export type Art45Category = z.infer<typeof Art45CategorySchema>;
+/** An area that excludes notify-and-commit. */
+export type ExcludedArea = z.infer<typeof ExcludedAreaSchema>;
+/** Notify-and-commit settings of a matter. */
+export type NotifyCommitSettings = z.infer<typeof NotifyCommitSchema>;
+/** A method of post-verification. */
+export type VerificationMethod = z.infer<typeof VerificationMethodSchema>;
 /** A bundle (一件事) definition. */
 export type BundleDefinition = z.infer<typeof BundleDefinitionSchema>;
 /** One matter inside a bundle. */

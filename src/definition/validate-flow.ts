@@ -41,6 +41,73 @@ function checkLimits(flow: FlowDefinition, issues: Issue[]): void {
   }
 }
 
+function checkMode(flow: FlowDefinition, issues: Issue[]): void {
+  const { mode, process, notifyCommit, involves = [] } = flow;
+  if ((mode === 'approval' || mode === 'optimized-approval') && process === undefined) {
+    issues.push({
+      code: 'missing-process',
+      path: ['process'],
+      message: `A ${mode} matter needs a process tree (its review and decision steps); add process.`,
+    });
+  }
+  if ((mode === 'filing' || mode === 'cancelled') && process !== undefined) {
+    issues.push({
+      code: 'unexpected-process',
+      path: ['process'],
+      message:
+        mode === 'filing'
+          ? 'A filing (备案) is completed on the spot: review steps would make it an approval under another name (以备案之名行审批之实). Remove process, or use mode "approval".'
+          : 'A cancelled permit has no case to process; remove process.',
+    });
+  }
+  if (mode === 'notify-commit') {
+    if (notifyCommit === undefined) {
+      issues.push({
+        code: 'missing-notify-commit',
+        path: ['notifyCommit'],
+        message: 'A notify-commit matter needs notifyCommit: the conditions told to the applicant, the consequences of a false commitment, the decision mode and the post-verification window.',
+      });
+    }
+    if (involves.length > 0) {
+      issues.push({
+        code: 'excluded-from-notify-commit',
+        path: ['involves'],
+        message: `The matter involves ${involves.join(', ')}; 国办发〔2020〕42号 excludes such matters from notify-and-commit (high risk, costly to correct). Use mode "approval" or "optimized-approval".`,
+      });
+    }
+  } else if (notifyCommit !== undefined) {
+    issues.push({
+      code: 'unexpected-notify-commit',
+      path: ['notifyCommit'],
+      message: `notifyCommit only applies to mode "notify-commit"; this matter's mode is "${mode}". Remove it or change the mode.`,
+    });
+  }
+  if (notifyCommit !== undefined) {
+    const { verification, correctionWorkingDays, conditions } = notifyCommit;
+    if (verification.withinWorkingDays <= 0) {
+      issues.push({
+        code: 'invalid-limit',
+        path: ['notifyCommit', 'verification', 'withinWorkingDays'],
+        message: `The post-verification window is ${verification.withinWorkingDays} working days; use at least 1.`,
+      });
+    }
+    if (correctionWorkingDays <= 0) {
+      issues.push({
+        code: 'invalid-limit',
+        path: ['notifyCommit', 'correctionWorkingDays'],
+        message: `The correction period is ${correctionWorkingDays} working days; use at least 1.`,
+      });
+    }
+    if (conditions.length === 0) {
+      issues.push({
+        code: 'empty-node',
+        path: ['notifyCommit', 'conditions'],
+        message: 'List the conditions the applicant commits to (告知 must be quantifiable, with no catch-all clause).',
+      });
+    }
+  }
+}
+
 function checkNodes(node: ProcessNode, path: ReadonlyArray<string | number>, issues: Issue[]): void {
   if (node.kind === 'step') return;
   const children = childrenOf(node);
@@ -82,7 +149,7 @@ function checkIds(flow: FlowDefinition, issues: Issue[]): void {
     if (node.id !== undefined) claim(node.id, node.kind, [...path, 'id']);
     childrenOf(node).forEach((child, i) => visit(child, [...path, 'children', i]));
   };
-  visit(flow.process, ['process']);
+  if (flow.process !== undefined) visit(flow.process, ['process']);
 
   const materials = new Set<string>();
   flow.materials.forEach((m, i) => {
@@ -173,7 +240,8 @@ export function validateFlow(input: unknown): FlowValidationResult {
   const flow = parsed.data;
   const issues: Issue[] = [];
   checkLimits(flow, issues);
-  checkNodes(flow.process, ['process'], issues);
+  checkMode(flow, issues);
+  if (flow.process !== undefined) checkNodes(flow.process, ['process'], issues);
   checkIds(flow, issues);
   checkSteps(flow, issues);
   return issues.length === 0 ? { ok: true, flow } : { ok: false, issues };

@@ -44,6 +44,7 @@ export const OTHER_ACTIVITIES = [
   'filed',
   // licence separation (证照分离)
   'business-registered',
+  'permit-demanded',
   // Art. 42 extension
   'extension-approved',
   // clocks

@@ -68,32 +68,25 @@ function sendBacks(node: ProcessNode, lines: string[], indent: string): void {
   for (const child of node.children) sendBacks(child, lines, indent);
 }
 
-/**
- * Renders a flow as a Mermaid state diagram: the outer lifecycle (with 办理状态 codes) around the
- * process tree, forks and joins labelled with their join policy, choices, clock-stopping steps
- * and send-backs.
- * @example
- * const text = toMermaid(flow); // paste into a ```mermaid block
- */
-export function toMermaid(flow: FlowDefinition): string {
-  const lines = ['stateDiagram-v2', `  %% ${flow.name} (${flow.id} v${flow.version})`];
+function processingBlock(process: ProcessNode, lines: string[]): void {
+  lines.push('  state "processing 办理中" as processing {');
+  const ends = renderProcess(process, lines, '    ');
+  lines.push(`    [*] --> ${ends.entry}`, `    ${ends.exit} --> [*]`);
+  sendBacks(process, lines, '    ');
+  lines.push('  }', '  processing --> paused: 6 补正 / 9 特别程序', '  paused --> processing: 7 / 10');
+}
+
+function approvalLifecycle(process: ProcessNode, lines: string[]): void {
   lines.push(
-    '  [*] --> received: 1 收件',
     '  received --> supplement: 6 补正',
     '  supplement --> received: 7 补正结束',
     '  received --> window_accepted: 3 窗口受理',
     '  received --> processing: 8 部门受理',
     '  window_accepted --> processing: 8 部门受理',
     '  received --> closed_before: 2 撤件 / 4 不受理 / 5 不予受理',
-    '  state "processing 办理中" as processing {',
   );
-  const process = renderProcess(flow.process, lines, '    ');
-  lines.push(`    [*] --> ${process.entry}`, `    ${process.exit} --> [*]`);
-  sendBacks(flow.process, lines, '    ');
+  processingBlock(process, lines);
   lines.push(
-    '  }',
-    '  processing --> paused: 6 补正 / 9 特别程序',
-    '  paused --> processing: 7 / 10',
     '  processing --> approved: 11 通过 / 12 容缺通过',
     '  processing --> denied: 13 不通过',
     '  processing --> withdrawn: 14 撤回',
@@ -106,5 +99,68 @@ export function toMermaid(flow: FlowDefinition): string {
     '  revoked --> [*]',
     '  certificate_issued --> [*]',
   );
+}
+
+function notifyCommitLifecycle(process: ProcessNode | undefined, lines: string[]): void {
+  lines.push(
+    '  received --> notified: 告知 conditions and consequences',
+    '  notified --> committed: 承诺 signed commitment',
+    '  notified --> refused: 5 ineligible (虚假承诺 / 严重失信)',
+  );
+  if (process) {
+    lines.push('  committed --> processing: 8 受理');
+    processingBlock(process, lines);
+    lines.push('  processing --> approved: 11 决定', '  processing --> denied: 13');
+  } else {
+    lines.push('  committed --> approved: 11 当场决定', '  committed --> denied: 13');
+  }
+  lines.push(
+    '  approved --> verifying: 事中事后核查',
+    '  verifying --> verified: 核查属实',
+    '  verifying --> breach: 发现不实',
+    '  breach --> correcting: 责令限期整改',
+    '  correcting --> verified: 整改到位',
+    '  breach --> revoked: 15 撤销',
+    '  correcting --> revoked: 15 撤销',
+    '  revoked --> credit_recorded: 记入信用记录',
+    '  verified --> [*]',
+    '  credit_recorded --> [*]',
+    '  refused --> [*]',
+    '  denied --> [*]',
+  );
+}
+
+/**
+ * Renders a flow as a Mermaid state diagram of its reform mode's lifecycle (with 办理状态 codes):
+ * for approval modes the process tree inside `processing`, forks and joins labelled with their join
+ * policy, choices, clock-stopping steps and send-backs; filing as received → filed; notify-and-commit
+ * with its verification and breach path; a cancelled permit as business registration alone.
+ * @example
+ * const text = toMermaid(flow); // paste into a ```mermaid block
+ */
+export function toMermaid(flow: FlowDefinition): string {
+  const lines = ['stateDiagram-v2', `  %% ${flow.name} (${flow.id} v${flow.version}, ${flow.mode})`];
+  const registration = flow.afterBusinessRegistration === true || flow.mode === 'cancelled';
+  lines.push(registration ? '  [*] --> business_registered: 营业执照 business registration' : '  [*] --> received: 1 收件');
+  switch (flow.mode) {
+    case 'approval':
+    case 'optimized-approval':
+      if (registration) lines.push('  business_registered --> received: 1 收件');
+      approvalLifecycle(flow.process!, lines);
+      break;
+    case 'filing':
+      if (registration) lines.push('  business_registered --> received: 1 收件');
+      lines.push('  received --> filed: 当场备案 filed on the spot', '  received --> withdrawn: 2 撤件', '  filed --> [*]', '  withdrawn --> [*]');
+      break;
+    case 'notify-commit':
+      if (registration) lines.push('  business_registered --> received: 1 收件');
+      notifyCommitLifecycle(flow.process, lines);
+      break;
+    case 'cancelled':
+      lines.push('  business_registered --> business_registered: a demand for the permit is logged as a violation', '  business_registered --> [*]: 直接经营 operate');
+      break;
+    default:
+      assertNever(flow.mode, 'reform mode');
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import {
   type FlowMachine,
   type LifecycleState,
 } from '../compiler/compile-flow';
-import { FLOW_EVENT_TYPES, type FlowEvent } from '../compiler/flow-events';
+import { COMMAND_AUTHORITY, FLOW_EVENT_TYPES, type FlowEvent } from '../compiler/flow-events';
 import { placeSteps } from '../_internal/process-tree';
 import { formatInstant } from '../_internal/format-instant';
 import { addDays } from '../_internal/local-date';
@@ -103,20 +103,7 @@ export interface FlowInstance<TStepId extends string = string> {
 
 const EVENT_TYPES = new Set<string>(FLOW_EVENT_TYPES);
 const TOP_STATES = new Set<string>(LIFECYCLE_STATES);
-const DEPARTMENT_COMMANDS = new Set<string>([
-  'not-accept',
-  'refuse',
-  'start-supplement',
-  'accept-in-department',
-  'start-special-procedure',
-  'end-special-procedure',
-  'approve-extension',
-  'approve',
-  'approve-deferred',
-  'deny',
-  'issue-certificate',
-  'revoke',
-]);
+
 
 /** Records after which the clocks may have moved, so the deadline timer is armed again. */
 const CLOCK_ACTIVITIES = new Set<string>([
@@ -362,6 +349,16 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     const status = statusOf(activity);
     let attrs = event.attrs;
     if (event.type === 'send-back') attrs = { ...attrs, to: event.to };
+    let reason = event.reason;
+    if (event.type === 'commit' && activity === 'refused') {
+      const standing = event.standing ?? {};
+      reason = standing.falseCommitment
+        ? { kind: 'false-commitment-record', text: '申请人有虚假承诺记录，信用修复前不适用告知承诺制' }
+        : { kind: 'serious-dishonesty', text: '申请人存在严重失信记录，不适用告知承诺制' };
+    }
+    if (event.type === 'order-correction') {
+      attrs = { ...attrs, workingDays: event.workingDays ?? this.flow.notifyCommit?.correctionWorkingDays ?? 0 };
+    }
     if (event.type === 'approve-extension') {
       attrs = {
         ...attrs,
@@ -382,7 +379,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       ...(event.channel === undefined ? {} : { channel: event.channel }),
       source: 'system',
       ...(event.materials === undefined ? {} : { materials: [...event.materials] }),
-      ...(event.reason === undefined ? {} : { reason: { ...event.reason } }),
+      ...(reason === undefined ? {} : { reason: { ...reason } }),
       ...(attrs === undefined ? {} : { attrs: { ...attrs } }),
     };
   }
@@ -419,7 +416,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
           message: `Case "${this.caseId}" is suspended (补正 or 特别程序); end the suspension before working on "${event.step}".`,
         };
       }
-    } else if (DEPARTMENT_COMMANDS.has(event.type) && event.actor?.department !== this.flow.department) {
+    } else if (COMMAND_AUTHORITY[event.type] === 'department' && event.actor?.department !== this.flow.department) {
       return {
         code: 'wrong-actor',
         message: `"${event.type}" is done by the matter's department (${this.flow.department}); the command came from ${who}.`,

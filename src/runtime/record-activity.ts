@@ -5,7 +5,8 @@ import { assertNever } from '../_internal/assert-never';
 
 /**
  * The activity (and lifecycle) a command's record carries. `withdraw` depends on where it led:
- * before acceptance it is 撤件 (status 2), after it 撤回 (status 14).
+ * before acceptance it is 撤件 (status 2), after it 撤回 (status 14); a `commit` by an ineligible
+ * applicant is a refusal (status 5).
  */
 export function recordActivity(
   type: FlowEventType,
@@ -51,6 +52,26 @@ export function recordActivity(
       return { activity: 'certificate-issued' };
     case 'revoke':
       return { activity: 'revoked' };
+    case 'register-business':
+      return { activity: 'business-registered' };
+    case 'demand-permit':
+      return { activity: 'permit-demanded' };
+    case 'file':
+      return { activity: 'filed' };
+    case 'notify':
+      return { activity: 'notified' };
+    case 'commit':
+      return { activity: next === 'refused' ? 'refused' : 'committed' };
+    case 'start-verification':
+      return { activity: 'verification-started' };
+    case 'verify':
+      return { activity: 'verified' };
+    case 'find-breach':
+      return { activity: 'breach-found' };
+    case 'order-correction':
+      return { activity: 'correction-ordered' };
+    case 'record-credit':
+      return { activity: 'credit-recorded' };
     default:
       return assertNever(type, 'command type');
   }
