@@ -27,6 +27,10 @@ export {
   BundleMatterSchema,
   StageSchema,
   BundleDefinitionSchema,
+  ExcludedAreaSchema,
+  VerificationMethodSchema,
+  CommitmentConditionSchema,
+  NotifyCommitSchema,
   validateFlow,
   validateBundle,
   DEFAULT_EXTENSION_WORKING_DAYS,
@@ -47,6 +51,9 @@ export type {
   BundleDefinition,
   BundleMatter,
   Stage,
+  ExcludedArea,
+  NotifyCommitSettings,
+  VerificationMethod,
   ValidationResult,
   FlowValidationResult,
   BundleValidationResult,
@@ -54,8 +61,8 @@ export type {
 } from './definition';
 
 // compiler
-export { compileFlow, LIFECYCLE_STATES, stepStateId, FLOW_EVENT_TYPES } from './compiler';
-export type { FlowContext, FlowMachine, LifecycleState, FlowEvent, FlowEventType, EventDetails, StepIdOf } from './compiler';
+export { compileFlow, LIFECYCLE_STATES, stepStateId, FLOW_EVENT_TYPES, COMMAND_AUTHORITY } from './compiler';
+export type { FlowContext, FlowMachine, LifecycleState, FlowEvent, FlowEventType, EventDetails, StepIdOf, ApplicantStanding } from './compiler';
 
 // runtime
 export {
@@ -65,6 +72,10 @@ export {
   createMemoryStore,
   PersistedFlowInstanceSchema,
   PERSISTED_INSTANCE_FORMAT,
+  createBundleInstance,
+  restoreBundleInstance,
+  PersistedBundleInstanceSchema,
+  PERSISTED_BUNDLE_FORMAT,
 } from './runtime';
 export type {
   Clock,
@@ -78,6 +89,12 @@ export type {
   RejectionCode,
   PersistedFlowInstance,
   InstanceStore,
+  CreateBundleInstanceOptions,
+  RestoreBundleInstanceOptions,
+  BundleInstance,
+  BundleSubmission,
+  MatterStatus,
+  PersistedBundleInstance,
 } from './runtime';
 
 // event log
@@ -164,7 +181,7 @@ export type {
 } from './calendar';
 
 // clocks
-export { computeCaseClock, linkResubmissionChains } from './clocks';
+export { computeCaseClock, computeBundleClock, linkResubmissionChains } from './clocks';
 export type {
   CaseClockOptions,
   WarningThreshold,
@@ -179,4 +196,7 @@ export type {
   Extension,
   ElapsedTime,
   OfficialTime,
+  BundleClock,
+  BundleClockOptions,
+  StageClock,
 } from './clocks';

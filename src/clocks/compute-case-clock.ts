@@ -5,6 +5,7 @@ import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
 import { naturalDaysBetween } from '../_internal/local-date';
+import { mergeSpans, spanWorkingDays } from './_internal/day-spans';
 import type { Budget, CaseClock, ElapsedTime, Extension, Suspension, SuspensionKind } from './case-clock';
 
 /** When a budget counts as close to its end. Either condition given triggers a warning. */
@@ -59,25 +60,7 @@ interface OpenSpan {
 
 /** Working days of the union of day intervals (s, e], clipped to (lo, hi]. */
 function unionWorkingDays(calendar: WorkingCalendar, spans: ReadonlyArray<readonly [string, string]>, lo: string, hi: string): number {
-  let total = 0;
-  for (const [s, e] of mergeSpans(spans, lo, hi)) total += calendar.workingDaysBetween(s, e);
-  return total;
-}
-
-/** Merges day intervals (s, e] clipped to (lo, hi], in order. */
-function mergeSpans(spans: ReadonlyArray<readonly [string, string]>, lo: string, hi: string): Array<[string, string]> {
-  const clipped = spans
-    .map(([s, e]): [string, string] => [s < lo ? lo : s, e > hi ? hi : e])
-    .filter(([s, e]) => s < e)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const merged: Array<[string, string]> = [];
-  for (const span of clipped) {
-    const last = merged.at(-1);
-    if (last && span[0] <= last[1]) {
-      if (span[1] > last[1]) last[1] = span[1];
-    } else merged.push([span[0], span[1]]);
-  }
-  return merged;
+  return spanWorkingDays(calendar, mergeSpans(spans, lo, hi));
 }
 
 /**

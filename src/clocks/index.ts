@@ -13,3 +13,5 @@ export type {
   ElapsedTime,
   OfficialTime,
 } from './case-clock';
+export { computeBundleClock } from './compute-bundle-clock';
+export type { BundleClock, BundleClockOptions, StageClock } from './compute-bundle-clock';

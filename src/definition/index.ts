@@ -16,6 +16,10 @@ export {
   BundleMatterSchema,
   StageSchema,
   BundleDefinitionSchema,
+  ExcludedAreaSchema,
+  VerificationMethodSchema,
+  CommitmentConditionSchema,
+  NotifyCommitSchema,
 } from './schemas';
 export type {
   FlowDefinition,
@@ -33,6 +37,9 @@ export type {
   BundleDefinition,
   BundleMatter,
   Stage,
+  ExcludedArea,
+  NotifyCommitSettings,
+  VerificationMethod,
 } from './schemas';
 export { validateFlow } from './validate-flow';
 export type { ValidationResult, FlowValidationResult } from './validate-flow';

@@ -9,3 +9,10 @@ export { PersistedFlowInstanceSchema, PERSISTED_INSTANCE_FORMAT } from './persis
 export type { PersistedFlowInstance } from './persisted-instance';
 export type { InstanceStore } from './instance-store';
 export { createMemoryStore } from './create-memory-store';
+export { createBundleInstance } from './create-bundle-instance';
+export type { CreateBundleInstanceOptions } from './create-bundle-instance';
+export { restoreBundleInstance } from './restore-bundle-instance';
+export type { RestoreBundleInstanceOptions } from './restore-bundle-instance';
+export type { BundleInstance, BundleSubmission, MatterStatus } from './bundle-instance';
+export { PersistedBundleInstanceSchema, PERSISTED_BUNDLE_FORMAT } from './persisted-bundle';
+export type { PersistedBundleInstance } from './persisted-bundle';
