@@ -40,3 +40,31 @@ describe('toMermaid', () => {
     expect(text).toContain('step_a_b --> step_a__b: 退回 send back');
   });
 });
+
+describe('toMermaid of a bundle', () => {
+  it('draws stages in order with their lead departments and limits, matters inside, and dependencies', () => {
+    const text = toMermaid(
+      {
+        id: 'b',
+        version: '1',
+        name: '小型工程',
+        leadDepartment: 'housing',
+        stages: [
+          { id: 'land', name: '用地', leadDepartment: 'natural-resources', limitWorkingDays: 15 },
+          { id: 'works', name: '工程', leadDepartment: 'natural-resources' },
+        ],
+        matters: [
+          { matterId: 'works-planning-permit', stage: 'land' },
+          { matterId: 'b-x', stage: 'works' },
+          { matterId: 'c', stage: 'works', dependsOn: ['b-x'] },
+        ],
+        limits: { promisedWorkingDays: 30 },
+      },
+      { flows: [flow] },
+    );
+    expect(text).toContain('subgraph stage_land["1. 用地 · lead natural-resources · 15 wd"]');
+    expect(text).toContain('m_works_planning_permit["建设工程规划许可证核发<br/>natural-resources · approval · 10 wd"]');
+    expect(text).toContain('stage_land ==> stage_works');
+    expect(text).toContain('m_b_x --> m_c');
+  });
+});

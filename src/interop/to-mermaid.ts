@@ -1,4 +1,4 @@
-import type { FlowDefinition, ProcessNode } from '../definition/schemas';
+import type { BundleDefinition, FlowDefinition, ProcessNode } from '../definition/schemas';
 import { assertNever } from '../_internal/assert-never';
 
 /** Entry and exit points of a rendered node. */
@@ -130,15 +130,59 @@ function notifyCommitLifecycle(process: ProcessNode | undefined, lines: string[]
   );
 }
 
+/** Options of {@link toMermaid}. */
+export interface ToMermaidOptions {
+  /** For a bundle: the flows of its matters, to label each matter with its name, department, mode and limit. */
+  readonly flows?: readonly FlowDefinition[];
+}
+
+const node = (prefix: string, id: string): string => `${prefix}_${id.replace(/_/g, '__').replace(/-/g, '_')}`;
+
+function bundleToMermaid(bundle: BundleDefinition, flows: readonly FlowDefinition[]): string {
+  const byId = new Map(flows.map((f) => [f.id, f]));
+  const lines = ['flowchart LR', `  %% ${bundle.name} (${bundle.id} v${bundle.version})`];
+  const limit = bundle.limits?.promisedWorkingDays ?? bundle.limits?.statutoryWorkingDays;
+  lines.push(`  start(["${quote(bundle.name)}<br/>一表申请 · 一套材料 · lead ${quote(bundle.leadDepartment)}${limit ? ` · ${limit} wd` : ''}"])`);
+  const label = (matterId: string) => {
+    const flow = byId.get(matterId);
+    if (!flow) return matterId;
+    const days = flow.limits?.promisedWorkingDays ?? flow.limits?.statutoryWorkingDays;
+    return `${quote(flow.name)}<br/>${quote(flow.department)} · ${flow.mode}${days ? ` · ${days} wd` : ''}`;
+  };
+  const stages = bundle.stages ?? [];
+  if (stages.length === 0) {
+    for (const m of bundle.matters) lines.push(`  ${node('m', m.matterId)}["${label(m.matterId)}"]`);
+  }
+  stages.forEach((stage, i) => {
+    const limitText = stage.limitWorkingDays ? ` · ${stage.limitWorkingDays} wd` : '';
+    lines.push(`  subgraph ${node('stage', stage.id)}["${i + 1}. ${quote(stage.name)} · lead ${quote(stage.leadDepartment)}${limitText}"]`);
+    for (const m of bundle.matters.filter((x) => x.stage === stage.id)) lines.push(`    ${node('m', m.matterId)}["${label(m.matterId)}"]`);
+    lines.push('  end');
+  });
+  const first = stages[0];
+  if (first) lines.push(`  start --> ${node('stage', first.id)}`);
+  for (let i = 1; i < stages.length; i++) lines.push(`  ${node('stage', stages[i - 1]!.id)} ==> ${node('stage', stages[i]!.id)}`);
+  for (const m of bundle.matters) {
+    if (!first && !(m.dependsOn ?? []).length) lines.push(`  start --> ${node('m', m.matterId)}`);
+    for (const dep of m.dependsOn ?? []) lines.push(`  ${node('m', dep)} --> ${node('m', m.matterId)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * Renders a flow as a Mermaid state diagram of its reform mode's lifecycle (with 办理状态 codes):
  * for approval modes the process tree inside `processing`, forks and joins labelled with their join
  * policy, choices, clock-stopping steps and send-backs; filing as received → filed; notify-and-commit
  * with its verification and breach path; a cancelled permit as business registration alone.
+ * A bundle renders as a flowchart of its stages (with lead departments and limits), its matters
+ * and the dependencies between them.
  * @example
  * const text = toMermaid(flow); // paste into a ```mermaid block
+ * const map = toMermaid(bundle, { flows });
  */
-export function toMermaid(flow: FlowDefinition): string {
+export function toMermaid(definition: FlowDefinition | BundleDefinition, options: ToMermaidOptions = {}): string {
+  if ('matters' in definition) return bundleToMermaid(definition, options.flows ?? []);
+  const flow = definition;
   const lines = ['stateDiagram-v2', `  %% ${flow.name} (${flow.id} v${flow.version}, ${flow.mode})`];
   const registration = flow.afterBusinessRegistration === true || flow.mode === 'cancelled';
   lines.push(registration ? '  [*] --> business_registered: 营业执照 business registration' : '  [*] --> received: 1 收件');
