@@ -9,8 +9,19 @@ export function offsetMinutes(offset: string): number {
   return m[1] === '-' ? -minutes : minutes;
 }
 
+const offsets = new Map<string, number>();
+let last = { ms: NaN, offset: '', text: '' };
+
 /** Writes epoch milliseconds as ISO-8601 with the given offset, e.g. `2025-03-03T09:30:00.000+08:00`. */
 export function formatInstant(ms: number, offset: string): string {
-  const shifted = new Date(ms + offsetMinutes(offset) * 60_000).toISOString();
-  return offset === 'Z' ? shifted : `${shifted.slice(0, -1)}${offset}`;
+  if (ms === last.ms && offset === last.offset) return last.text; // consecutive records often share an instant
+  let minutes = offsets.get(offset);
+  if (minutes === undefined) {
+    minutes = offsetMinutes(offset);
+    offsets.set(offset, minutes);
+  }
+  const shifted = new Date(ms + minutes * 60_000).toISOString();
+  const text = offset === 'Z' ? shifted : `${shifted.slice(0, -1)}${offset}`;
+  last = { ms, offset, text };
+  return text;
 }

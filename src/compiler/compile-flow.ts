@@ -79,26 +79,28 @@ interface Compilation {
   nextKey(kind: string): string;
 }
 
+/**
+ * A step: `pending` until started, `active` until completed. Completing it jumps straight to
+ * where the tree goes next (`exit`, an absolute `#` target), so a step costs one microstep.
+ */
 function stepState(step: StepDefinition, exit: string, c: Compilation): StateConfig {
   const fits = fitsStep(step);
   const is: Guard = ({ event }) => 'step' in event && event.step === step.id && fits(event.actor);
   return {
     id: stepStateId(step.id),
     initial: 'pending',
-    onDone: exit,
     states: {
       pending: { tags: [`${PENDING_TAG}${step.id}`], on: { 'start-step': { guard: all(is, c.running), target: 'active' } } },
       active: {
         tags: [`${ACTIVE_TAG}${step.id}`],
         on: {
-          'complete-step': { guard: all(is, c.running), target: 'done' },
+          'complete-step': { guard: all(is, c.running), target: exit },
           'send-back': (step.sendBackTo ?? []).map((to) => ({
             guard: all(is, ({ event }: { event: FlowEvent }) => 'to' in event && event.to === to, c.running),
             target: `#${stepStateId(to)}`,
           })),
         },
       },
-      done: { type: 'final' },
     },
   };
 }
@@ -112,7 +114,17 @@ function keyOf(node: ProcessNode, c: Compilation): string {
   return node.kind === 'step' ? node.id : (node.id ?? c.nextKey(node.kind));
 }
 
-function nodeState(node: ProcessNode, exit: string, c: Compilation): StateConfig {
+/** The absolute target of the state a node compiles to, at `path` below the machine. */
+function targetOf(node: ProcessNode, path: readonly string[], c: Compilation): string {
+  return node.kind === 'step' ? `#${stepStateId(node.id)}` : `#${[c.flow.id, ...path].join('.')}`;
+}
+
+/**
+ * The state of a process node at `path`; when the node is done the case goes to `exit` (an
+ * absolute target). A sequence hands each child the next child as its exit and its last child its
+ * own exit, so no completion passes through intermediate final states.
+ */
+function nodeState(node: ProcessNode, exit: string, path: readonly string[], c: Compilation): StateConfig {
   switch (node.kind) {
     case 'step':
       return stepState(node, exit, c);
@@ -120,16 +132,18 @@ function nodeState(node: ProcessNode, exit: string, c: Compilation): StateConfig
       const keys = node.children.map((child) => keyOf(child, c));
       const states: Record<string, StateConfig> = {};
       node.children.forEach((child, i) => {
-        states[keys[i]!] = nodeState(child, keys[i + 1] ?? '_done', c);
+        const next = node.children[i + 1];
+        const childExit = next === undefined ? exit : targetOf(next, [...path, keys[i + 1]!], c);
+        states[keys[i]!] = nodeState(child, childExit, [...path, keys[i]!], c);
       });
-      states._done = { type: 'final' };
-      return { initial: keys[0], onDone: exit, states };
+      return { initial: keys[0], states };
     }
     case 'choice': {
       const states: Record<string, StateConfig> = {};
       const undecided: StateConfig[] = [];
       for (const child of node.children) {
-        states[keyOf(child, c)] = nodeState(child, '_done', c);
+        const key = keyOf(child, c);
+        states[key] = nodeState(child, exit, [...path, key], c);
         for (const entry of entrySteps(child)) {
           const fits = fitsStep(entry);
           undecided.push({
@@ -142,8 +156,7 @@ function nodeState(node: ProcessNode, exit: string, c: Compilation): StateConfig
         tags: node.children.flatMap(entrySteps).map((entry) => `${PENDING_TAG}${entry.id}`),
         on: { 'start-step': undecided },
       };
-      states._done = { type: 'final' };
-      return { initial: '_undecided', onDone: exit, states };
+      return { initial: '_undecided', states };
     }
     case 'parallel': {
       const threshold = node.join === 'all' ? node.children.length : node.join === 'any' ? 1 : node.join.threshold;
@@ -151,10 +164,11 @@ function nodeState(node: ProcessNode, exit: string, c: Compilation): StateConfig
       const key = counted ? c.nextKey('join') : '';
       const regions: Record<string, StateConfig> = {};
       node.children.forEach((child, i) => {
+        const region = [...path, `_branch${i}`];
         regions[`_branch${i}`] = {
           initial: '_run',
           states: {
-            _run: nodeState(child, '_joined', c),
+            _run: nodeState(child, `#${[c.flow.id, ...region, '_joined'].join('.')}`, [...region, '_run'], c),
             _joined: counted ? { type: 'final', entry: setJoined(key, (n) => n + 1) } : { type: 'final' },
           },
         };
@@ -180,7 +194,13 @@ function processingState(flow: FlowDefinition, root: ProcessNode, c: Compilation
   return {
     type: 'parallel',
     states: {
-      process: { initial: rootKey, states: { [rootKey]: nodeState(root, '_done', c), _done: { type: 'final' } } },
+      process: {
+        initial: rootKey,
+        states: {
+          [rootKey]: nodeState(root, `#${flow.id}.processing.process._done`, ['processing', 'process', rootKey], c),
+          _done: { type: 'final' },
+        },
+      },
       pause: {
         initial: 'running',
         states: {

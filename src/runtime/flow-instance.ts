@@ -105,23 +105,35 @@ const EVENT_TYPES = new Set<string>(FLOW_EVENT_TYPES);
 const TOP_STATES = new Set<string>(LIFECYCLE_STATES);
 
 
-/** Records after which the clocks may have moved, so the deadline timer is armed again. */
-const CLOCK_ACTIVITIES = new Set<string>([
+/**
+ * Records after which a deadline may have moved later or started, so the timer is armed again.
+ * A suspension that starts needs nothing: deadlines only move later, and a timer that fires early
+ * finds the case paused and waits for the suspension to end. (Plus the end of a clock-stopping step.)
+ */
+const REARM_ACTIVITIES = new Set<string>([
   'window-accepted',
   'department-accepted',
-  'supplement-started',
+  'committed',
   'supplement-ended',
-  'special-procedure-started',
   'special-procedure-ended',
   'extension-approved',
-  'approved',
-  'approved-deferred',
-  'denied',
-  'withdrawn',
-  'withdrawn-before-acceptance',
-  'not-accepted',
-  'refused',
 ]);
+
+/** Per flow, what an instance needs to know of its steps; built once, not per case. */
+const stepTables = new WeakMap<FlowDefinition, { steps: ReadonlyMap<string, { department: string; role: string }>; stopped: ReadonlySet<string> }>();
+function stepTable(flow: FlowDefinition) {
+  let table = stepTables.get(flow);
+  if (table === undefined) {
+    const places = placeSteps(flow.process);
+    table = {
+      steps: new Map(places.map(({ step }) => [step.id, step])),
+      stopped: new Set(places.filter(({ step }) => step.clock === 'stopped').map(({ step }) => step.id)),
+    };
+    stepTables.set(flow, table);
+  }
+  return table;
+}
+
 /** Longest delay a timer takes without overflowing (2^31 − 1 ms, about 24.8 days). */
 const MAX_DELAY = 2_147_483_647;
 
@@ -173,9 +185,9 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     this.log = init.records;
     this.calendar = init.calendar;
     this.warning = init.warning;
-    const places = placeSteps(flow.process);
-    this.steps = new Map(places.map(({ step }) => [step.id, step]));
-    this.stoppedSteps = new Set(places.filter(({ step }) => step.clock === 'stopped').map(({ step }) => step.id));
+    const table = stepTable(flow);
+    this.steps = table.steps;
+    this.stoppedSteps = table.stopped;
     this.actor = createActor(machine, {
       clock: init.clock,
       ...(init.snapshot === undefined ? {} : { snapshot: init.snapshot as SnapshotFrom<FlowMachine<TStepId>> }),
@@ -223,8 +235,11 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     if (after === before) return { accepted: false, rejection: this.explain(event, before) };
     const record = this.record(event, topState(after.value));
     this.log.push(record);
-    const records =
-      CLOCK_ACTIVITIES.has(record.activity) || this.stoppedSteps.has(record.activity) ? [record, ...this.armDeadlineTimer()] : [record];
+    let records: EventRecord[] = [record];
+    if (this.done) this.stop();
+    else if (REARM_ACTIVITIES.has(record.activity) || (record.lifecycle === 'complete' && this.stoppedSteps.has(record.activity))) {
+      records = [record, ...this.armDeadlineTimer()];
+    }
     this.notify(records);
     return { accepted: true, records };
   }
@@ -262,11 +277,16 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     this.stop();
     const limits = this.flow.limits;
     if (this.log.length === 0 || this.done || (limits?.statutoryWorkingDays === undefined && limits?.promisedWorkingDays === undefined)) return [];
+    if (!this.calendar.provisional) {
+      const year = Number(this.calendar.toLocalDate(formatInstant(this.clock.now(), this.utcOffset)).slice(0, 4));
+      const { firstYear, lastYear } = this.calendar.coverage;
+      if (year < firstYear || year > lastYear) return []; // outside the calendar's years: clocks() tells the caller; timers stay off
+    }
     let clocks: CaseClock;
     try {
       clocks = this.clocks();
     } catch {
-      return []; // outside the calendar's years: clocks() tells the caller; timers stay off
+      return []; // a deadline beyond the calendar's years: the same
     }
     if (clocks.phase !== 'running') return [];
     const now = this.clock.now();
