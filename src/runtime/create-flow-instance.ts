@@ -8,13 +8,13 @@ import { systemClock } from './clock';
 import { FlowInstanceImpl, type CaseLinks, type FlowInstance, type FlowInstanceOptions } from './flow-instance';
 
 /** Options of {@link createFlowInstance}. */
-export interface CreateFlowInstanceOptions extends FlowInstanceOptions, CaseLinks {
+export interface CreateFlowInstanceOptions<TStepId extends string = string> extends FlowInstanceOptions, CaseLinks {
   /** The case id (办件编号); record ids are `<caseId>#<n>`. */
   readonly caseId: string;
   /** The UTC offset instants are written with; `+08:00` (Beijing time) by default. */
   readonly utcOffset?: string;
   /** A machine already compiled from `flow`, to skip compiling it again for every case. */
-  readonly machine?: FlowMachine<string>;
+  readonly machine?: FlowMachine<TStepId>;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface CreateFlowInstanceOptions extends FlowInstanceOptions, CaseLink
  */
 export function createFlowInstance<const TFlow extends FlowDefinition>(
   flow: TFlow,
-  options: CreateFlowInstanceOptions,
+  options: CreateFlowInstanceOptions<StepIdOf<TFlow>>,
 ): FlowInstance<StepIdOf<TFlow>> {
   const { caseId, clock = systemClock, utcOffset = '+08:00', machine, applicantId, projectCode, bundleId, calendar, warning = {} } = options;
   if (caseId.length === 0) {
@@ -44,7 +44,7 @@ export function createFlowInstance<const TFlow extends FlowDefinition>(
     ...(projectCode === undefined ? {} : { projectCode }),
     ...(bundleId === undefined ? {} : { bundleId }),
   };
-  return new FlowInstanceImpl(flow, (machine ?? compileFlow(flow)) as FlowMachine<StepIdOf<TFlow>>, {
+  return new FlowInstanceImpl(flow, machine ?? compileFlow(flow), {
     caseId,
     links,
     utcOffset,

@@ -10,9 +10,9 @@ import { FlowInstanceImpl, type FlowInstance, type FlowInstanceOptions } from '.
 import { PersistedFlowInstanceSchema } from './persisted-instance';
 
 /** Options of {@link restoreFlowInstance}. */
-export interface RestoreFlowInstanceOptions extends FlowInstanceOptions {
+export interface RestoreFlowInstanceOptions<TStepId extends string = string> extends FlowInstanceOptions {
   /** A machine already compiled from `flow`. */
-  readonly machine?: FlowMachine<string>;
+  readonly machine?: FlowMachine<TStepId>;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface RestoreFlowInstanceOptions extends FlowInstanceOptions {
 export function restoreFlowInstance<const TFlow extends FlowDefinition>(
   flow: TFlow,
   persisted: unknown,
-  options: RestoreFlowInstanceOptions = {},
+  options: RestoreFlowInstanceOptions<StepIdOf<TFlow>> = {},
 ): FlowInstance<StepIdOf<TFlow>> {
   const parsed = PersistedFlowInstanceSchema.safeParse(persisted, ZOD_PARSE_OPTIONS);
   if (!parsed.success) {
@@ -44,7 +44,7 @@ export function restoreFlowInstance<const TFlow extends FlowDefinition>(
     );
   }
   const { applicantId, projectCode, bundleId } = saved;
-  return new FlowInstanceImpl(flow, (options.machine ?? compileFlow(flow)) as FlowMachine<StepIdOf<TFlow>>, {
+  return new FlowInstanceImpl(flow, options.machine ?? compileFlow(flow), {
     caseId: saved.caseId,
     links: {
       ...(applicantId === undefined ? {} : { applicantId }),
