@@ -102,4 +102,4 @@ export const FOOD_NOTIFY_COMMIT_VERIFICATION_WORKING_DAYS = 20;
 export const FOOD_NOTIFY_COMMIT_CORRECTION_WORKING_DAYS = 15;
 
 /** How the commitment is verified: an on-site inspection, with data sharing for the licence and staff [R]. */
-export const FOOD_NOTIFY_COMMIT_VERIFICATION_METHODS: NotifyCommitSettings['verification']['methods'] = ['on-site-inspection', 'data-sharing'];
+export const FOOD_NOTIFY_COMMIT_VERIFICATION_METHODS: ReadonlyArray<NotifyCommitSettings['verification']['methods'][number]> = ['on-site-inspection', 'data-sharing'];

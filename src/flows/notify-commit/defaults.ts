@@ -79,7 +79,7 @@ export const EXAM_REGISTRATION_VERIFICATION_WORKING_DAYS = 60;
  * How the commitment is verified [V: 办事指南 — national data-sharing platform, online checks of
  * education records, and queries of social insurance records for work years].
  */
-export const EXAM_REGISTRATION_VERIFICATION_METHODS: NotifyCommitSettings['verification']['methods'] = [
+export const EXAM_REGISTRATION_VERIFICATION_METHODS: ReadonlyArray<NotifyCommitSettings['verification']['methods'][number]> = [
   'data-sharing',
   'online-check',
   'cross-agency-assistance',
