@@ -591,6 +591,33 @@ describe('computeCaseClock: which case, and dropped outcomes', () => {
   });
 });
 
+describe('computeCaseClock: instants', () => {
+  it('reads instants in any offset and precision alike', () => {
+    const records = run([
+      ...accepted,
+      ['2025-10-14 10:00', 'supplement'],
+      ['2025-10-17 16:00', 'end supplement'],
+      ['2025-10-20 09:00', 'start review'],
+      ['2025-10-20 11:00', 'complete review'],
+      ['2025-10-31 10:00', 'extension'],
+    ]);
+    // The same instants in UTC, without milliseconds, with microseconds, and at -05:00.
+    const rewrite = (format: (ms: number) => string) => records.map((r) => ({ ...r, at: format(Date.parse(r.at)) }));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const variants = [
+      rewrite(iso),
+      rewrite((ms) => iso(ms).replace('.000Z', 'Z')),
+      rewrite((ms) => iso(ms).replace('Z', '123Z')),
+      rewrite((ms) => `${iso(ms - 5 * 3_600_000).slice(0, 23)}-05:00`),
+    ];
+    const strip = (clock: ReturnType<typeof clockOf>) => JSON.parse(JSON.stringify(clock, (key, value) => (['at', 'from', 'to', 'acceptedAt', 'endedAt'].includes(key) ? Date.parse(value) : value)));
+    const expected = strip(clockOf(records, '2025-11-01 09:00'));
+    for (const variant of variants) expect(strip(clockOf(variant, '2025-11-01 09:00'))).toEqual(expected);
+    // Out of order (no two records share an instant), and with an evaluation instant in another offset.
+    expect(strip(computeCaseClock([...variants[3]!].reverse(), flow, calendar, { at: '2025-11-01T01:00:00Z' }))).toEqual(expected);
+  });
+});
+
 describe('computeCaseClock: calendar coverage', () => {
   const late = run([
     ['2026-12-14 09:00', 'receive'],

@@ -4,7 +4,6 @@ import { Art45CategorySchema, DEFAULT_EXTENSION_WORKING_DAYS } from '../definiti
 import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
-import { naturalDaysBetween } from '../_internal/local-date';
 import { mergeSpans, spanWorkingDays } from './_internal/day-spans';
 import type { Budget, CaseClock, ElapsedTime, Extension, Suspension, SuspensionKind } from './case-clock';
 
@@ -45,16 +44,117 @@ const CLOSING = new Map<string, boolean>([
   ['refused', true],
 ]);
 
-/** Sorts by instant, keeping the given order for equal instants. */
-function byTime(records: readonly EventRecord[]): EventRecord[] {
-  const keyed = records.map((record, index) => ({ record, index, t: Date.parse(record.at) }));
-  keyed.sort((a, b) => a.t - b.t || a.index - b.index);
-  return keyed.map((k) => k.record);
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+function civilDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
+
+/** Calendar days d with a < d ≤ b of two `YYYY-MM-DD` dates (the calendar's answers, so well formed). */
+function naturalDaysBetween(a: string, b: string): number {
+  return dateDays(b) - dateDays(a);
+}
+
+function dateDays(date: string): number {
+  const digit = (i: number): number => date.charCodeAt(i) - 48;
+  return civilDays(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two decimal digits at `i`, or -1 when they are not both digits. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Epoch milliseconds of an ISO-8601 instant, as `Date.parse` reads it. The shapes the runtime and
+ * importers write — `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` — are read by hand (several times faster,
+ * and this runs for every record); anything else goes to `Date.parse`.
+ */
+function instantMs(s: string): number {
+  const n = s.length;
+  const fraction = s.charCodeAt(19) === 46 /* . */;
+  const zone = fraction ? 23 : 19;
+  if ((n !== zone + 1 && n !== zone + 6) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return Date.parse(s);
+  }
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  let ms = 0;
+  if (fraction) {
+    const hundreds = s.charCodeAt(20) - 48;
+    const rest = two(s, 21);
+    if (hundreds < 0 || hundreds > 9 || rest < 0) return Date.parse(s);
+    ms = hundreds * 100 + rest;
+  }
+  let offset = 0;
+  const sign = s.charCodeAt(zone);
+  if (n === zone + 1) {
+    if (sign !== 90 /* Z */) return Date.parse(s);
+  } else {
+    const oh = two(s, zone + 1);
+    const om = two(s, zone + 4);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(zone + 3) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return Date.parse(s);
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  const year = century * 100 + yy;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(s);
+  if (day > MONTH_DAYS[month - 1]! || (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))) return Date.parse(s);
+  return civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+}
+
+/**
+ * The records by instant, keeping the given order for equal instants, with their instants in ms.
+ * A log is usually in order already; then nothing is sorted or copied.
+ */
+function byTime(records: readonly EventRecord[]): { sorted: readonly EventRecord[]; times: readonly number[] } {
+  const n = records.length;
+  const times: number[] = []; // a plain array: allocating a typed array per case costs more than parsing
+  let ordered = true;
+  for (let i = 0; i < n; i++) {
+    const t = instantMs(records[i]!.at);
+    if (i > 0 && t < times[i - 1]!) ordered = false;
+    times.push(t);
+  }
+  if (ordered) return { sorted: records, times };
+  const index = Array.from({ length: n }, (_, i) => i);
+  index.sort((a, b) => times[a]! - times[b]! || a - b);
+  return { sorted: index.map((i) => records[i]!), times: index.map((i) => times[i]!) };
+}
+
+/** The steps whose clock stops, each with its key among open spans; cached by process tree (definitions are data, not changed in place). */
+const stoppedStepsOf = new WeakMap<object, ReadonlyMap<string, string>>();
+const NO_STEPS: ReadonlyMap<string, string> = new Map();
+function stoppedSteps(flow: FlowDefinition): ReadonlyMap<string, string> {
+  if (flow.process === undefined) return NO_STEPS; // filing and cancelled matters have no process tree
+  let stopped = stoppedStepsOf.get(flow.process);
+  if (stopped === undefined) {
+    stopped = new Map(placeSteps(flow.process).filter((p) => p.step.clock === 'stopped').map((p) => [p.step.id, `step:${p.step.id}`]));
+    stoppedStepsOf.set(flow.process, stopped);
+  }
+  return stopped;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface OpenSpan {
   kind: SuspensionKind;
   from: EventRecord;
+  /** `from.at` in ms. */
+  time: number;
   stepId?: string;
 }
 
@@ -107,9 +207,8 @@ function budget(
   return { limitWorkingDays: limit, extensionWorkingDays: extension, usedWorkingDays: used, remainingWorkingDays: remaining, deadline, status };
 }
 
-function elapsed(calendar: WorkingCalendar, from: string, to: string, open: boolean): ElapsedTime {
-  const a = calendar.toLocalDate(from);
-  const b = calendar.toLocalDate(to);
+/** The span from → to, given their local dates a and b. */
+function elapsed(calendar: WorkingCalendar, from: string, to: string, a: string, b: string, open: boolean): ElapsedTime {
   return { from, to, workingDays: calendar.workingDaysBetween(a, b), naturalDays: naturalDaysBetween(a, b), open };
 }
 
@@ -137,13 +236,15 @@ export function computeCaseClock(
   options: CaseClockOptions,
 ): CaseClock {
   const { at, warning = {}, supplementStopsClock = true } = options;
-  const sorted = byTime(records);
-  const caseId = options.caseId ?? lastReceivedCase(sorted, Date.parse(at));
+  const atTime = instantMs(at);
+  const { sorted, times } = byTime(records);
+  const caseId = options.caseId ?? lastReceivedCase(sorted, times, atTime);
   if (caseId === undefined) {
     throw new PermitflowError('invalid-argument', 'computeCaseClock needs at least one record of the case; pass the records of one case (and of its earlier attempts).');
   }
-  const stopped = new Set(placeSteps(flow.process).filter((p) => p.step.clock === 'stopped').map((p) => p.step.id));
+  const stopped = stoppedSteps(flow);
   const chain: string[] = [];
+  let inChain = false;
   let chainStart: string | undefined;
   let received: string | undefined;
   let acceptedAt: string | undefined;
@@ -154,41 +255,49 @@ export function computeCaseClock(
   let certificateAt: string | undefined;
   let extension: Extension | undefined;
   const ledger: Suspension[] = [];
+  /** The local dates (from, to) and the start in ms of each ledger entry, computed once. */
+  const ledgerDays = new Map<Suspension, { days: [string, string]; time: number }>();
   const open = new Map<string, OpenSpan>();
-  const atTime = Date.parse(at);
+  let atDate: string | undefined;
+  const atLocal = (): string => (atDate ??= calendar.toLocalDate(at));
 
   const close = (key: string, end: EventRecord | undefined): void => {
     const span = open.get(key);
     if (!span) return;
     open.delete(key);
-    const afterAcceptance = acceptedAt !== undefined && Date.parse(span.from.at) >= Date.parse(acceptedAt);
+    const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
     const lawful =
       span.kind === 'stopped-step' ||
       (span.kind === 'supplement' && supplementStopsClock) ||
       (span.kind === 'special-procedure' && span.from.reason !== undefined && ART45.has(span.from.reason.kind));
     const to = end?.at;
-    ledger.push({
-      kind: span.kind,
-      from: span.from.at,
-      ...(to === undefined ? {} : { to }),
-      afterAcceptance,
-      ...(span.from.reason === undefined ? {} : { reason: span.from.reason }),
-      ...(span.stepId === undefined ? {} : { stepId: span.stepId }),
-      stopsStatutoryClock: afterAcceptance && lawful,
-      stopsOfficialClock: afterAcceptance && span.kind !== 'stopped-step',
-      workingDays: calendar.workingDaysBetween(span.from.at, to ?? at),
-      recordIds: end ? [span.from.id, end.id] : [span.from.id],
-    });
+    const days: [string, string] = [calendar.toLocalDate(span.from.at), to === undefined ? atLocal() : calendar.toLocalDate(to)];
+    // Built field by field, in the order of the type (object spreads cost more than the rest here).
+    const entry = { kind: span.kind, from: span.from.at } as Mutable<Suspension>;
+    if (to !== undefined) entry.to = to;
+    entry.afterAcceptance = afterAcceptance;
+    if (span.from.reason !== undefined) entry.reason = span.from.reason;
+    if (span.stepId !== undefined) entry.stepId = span.stepId;
+    entry.stopsStatutoryClock = afterAcceptance && lawful;
+    entry.stopsOfficialClock = afterAcceptance && span.kind !== 'stopped-step';
+    entry.workingDays = calendar.workingDaysBetween(days[0], days[1]);
+    entry.recordIds = end ? [span.from.id, end.id] : [span.from.id];
+    ledger.push(entry);
+    ledgerDays.set(entry, { days, time: span.time });
   };
 
-  for (const record of sorted) {
-    if (Date.parse(record.at) > atTime) break;
+  for (let i = 0; i < sorted.length; i++) {
+    if (times[i]! > atTime) break;
+    const record = sorted[i]!;
     if (record.caseId !== caseId) {
       if (!chain.includes(record.caseId)) chain.push(record.caseId);
       if (chainStart === undefined) chainStart = record.at;
       continue;
     }
-    if (!chain.includes(caseId)) chain.push(caseId);
+    if (!inChain) {
+      chain.push(caseId);
+      inChain = true;
+    }
     if (record.source === 'evidence') {
       if (chainStart === undefined) chainStart = record.at;
       continue;
@@ -206,13 +315,13 @@ export function computeCaseClock(
         acceptedAt ??= record.at;
         break;
       case 'supplement-started':
-        open.set('supplement', { kind: 'supplement', from: record });
+        open.set('supplement', { kind: 'supplement', from: record, time: times[i]! });
         break;
       case 'supplement-ended':
         close('supplement', record);
         break;
       case 'special-procedure-started':
-        open.set('special-procedure', { kind: 'special-procedure', from: record });
+        open.set('special-procedure', { kind: 'special-procedure', from: record, time: times[i]! });
         break;
       case 'special-procedure-ended':
         close('special-procedure', record);
@@ -241,19 +350,22 @@ export function computeCaseClock(
           if (activity === 'filed') acceptedAt ??= record.at; // a filing is accepted and done on the spot
           if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied' || activity === 'filed') decidedAt = record.at;
           for (const key of [...open.keys()]) close(key, record);
-        } else if (stopped.has(activity)) {
-          if (record.lifecycle === 'start') open.set(`step:${activity}`, { kind: 'stopped-step', from: record, stepId: activity });
-          else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') close(`step:${activity}`, record);
+        } else {
+          const key = stopped.get(activity);
+          if (key === undefined) break;
+          if (record.lifecycle === 'start') open.set(key, { kind: 'stopped-step', from: record, time: times[i]!, stepId: activity });
+          else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') close(key, record);
         }
       }
     }
   }
   for (const key of [...open.keys()]) close(key, undefined);
-  ledger.sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  if (ledger.length > 1) ledger.sort((a, b) => ledgerDays.get(a)!.time - ledgerDays.get(b)!.time);
 
-  const evaluated = calendar.toLocalDate(endedAt ?? at);
+  const endedDate = endedAt === undefined ? undefined : calendar.toLocalDate(endedAt);
+  const evaluated = endedDate ?? atLocal();
   const accepted = acceptedAt === undefined ? undefined : calendar.toLocalDate(acceptedAt);
-  const daySpan = (s: Suspension): [string, string] => [calendar.toLocalDate(s.from), calendar.toLocalDate(s.to ?? at)];
+  const daySpan = (s: Suspension): [string, string] => ledgerDays.get(s)!.days;
   const statutorySpans = accepted === undefined ? [] : mergeSpans(ledger.filter((s) => s.stopsStatutoryClock).map(daySpan), accepted, '9999-12-31');
   const officialSpans = ledger.filter((s) => s.stopsOfficialClock).map(daySpan);
   const limits = flow.limits ?? {};
@@ -263,13 +375,28 @@ export function computeCaseClock(
   let official: CaseClock['official'];
   if (acceptedAt !== undefined && accepted !== undefined) {
     const to = decidedAt ?? endedAt ?? at;
-    const toDate = calendar.toLocalDate(to);
-    const span = elapsed(calendar, acceptedAt, to, endedAt === undefined);
-    official = { ...span, workingDays: span.workingDays - unionWorkingDays(calendar, officialSpans, accepted, toDate), dropped };
+    const toDate = evaluated; // decidedAt, when set, is endedAt
+    official = {
+      from: acceptedAt,
+      to,
+      workingDays: calendar.workingDaysBetween(accepted, toDate) - unionWorkingDays(calendar, officialSpans, accepted, toDate),
+      naturalDays: naturalDaysBetween(accepted, toDate),
+      open: endedAt === undefined,
+      dropped,
+    };
   }
   const experiencedFrom = chainStart ?? received;
   const experienced =
-    experiencedFrom === undefined ? undefined : elapsed(calendar, experiencedFrom, certificateAt ?? endedAt ?? at, endedAt === undefined);
+    experiencedFrom === undefined
+      ? undefined
+      : elapsed(
+          calendar,
+          experiencedFrom,
+          certificateAt ?? endedAt ?? at,
+          calendar.toLocalDate(experiencedFrom),
+          certificateAt === undefined ? evaluated : calendar.toLocalDate(certificateAt),
+          endedAt === undefined,
+        );
 
   const statutory =
     limits.statutoryWorkingDays === undefined
@@ -286,23 +413,21 @@ export function computeCaseClock(
       (accepted !== undefined && calendar.touchesProvisional(accepted, evaluated)) ||
       [statutory?.deadline, promised?.deadline].some((d) => d !== undefined && accepted !== undefined && calendar.touchesProvisional(accepted, d)));
 
-  return {
-    caseId,
-    matterId: flow.id,
-    at,
-    phase: endedAt !== undefined ? 'ended' : accepted === undefined ? 'not-started' : suspendedNow ? 'suspended' : 'running',
-    ...(acceptedAt === undefined ? {} : { acceptedAt }),
-    ...(endedAt === undefined ? {} : { endedAt }),
-    ...(outcome === undefined ? {} : { outcome }),
-    ...(statutory === undefined ? {} : { statutory }),
-    ...(promised === undefined ? {} : { promised }),
-    ledger,
-    ...(extension === undefined ? {} : { extension }),
-    ...(official === undefined ? {} : { official }),
-    ...(experienced === undefined ? {} : { experienced }),
-    chain,
-    provisional,
-  };
+  const phase = endedAt !== undefined ? 'ended' : accepted === undefined ? 'not-started' : suspendedNow ? 'suspended' : 'running';
+  // Built field by field, in the order of the type, like the ledger entries.
+  const clock = { caseId, matterId: flow.id, at, phase } as Mutable<CaseClock>;
+  if (acceptedAt !== undefined) clock.acceptedAt = acceptedAt;
+  if (endedAt !== undefined) clock.endedAt = endedAt;
+  if (outcome !== undefined) clock.outcome = outcome;
+  if (statutory !== undefined) clock.statutory = statutory;
+  if (promised !== undefined) clock.promised = promised;
+  clock.ledger = ledger;
+  if (extension !== undefined) clock.extension = extension;
+  if (official !== undefined) clock.official = official;
+  if (experienced !== undefined) clock.experienced = experienced;
+  clock.chain = chain;
+  clock.provisional = provisional;
+  return clock;
 }
 
 /**
@@ -310,12 +435,13 @@ export function computeCaseClock(
  * a receipt, so receipts decide; without any, the case whose first record is latest. Records after
  * `atTime` are not looked at (unless there is nothing before it), like everywhere else.
  */
-function lastReceivedCase(sorted: readonly EventRecord[], atTime: number): string | undefined {
+function lastReceivedCase(sorted: readonly EventRecord[], times: readonly number[], atTime: number): string | undefined {
   let last: string | undefined;
   let lastReceived: string | undefined;
   const seen = new Set<string>();
-  for (const record of sorted) {
-    if (last !== undefined && Date.parse(record.at) > atTime) break;
+  for (let i = 0; i < sorted.length; i++) {
+    const record = sorted[i]!;
+    if (last !== undefined && times[i]! > atTime) break;
     if (!seen.has(record.caseId)) {
       seen.add(record.caseId);
       last = record.caseId;
