@@ -4,8 +4,9 @@ import { SimulatedClock } from 'xstate';
 import type { FlowDefinition } from '../../definition';
 import { validateBundle, validateFlow } from '../../definition';
 import { compileFlow } from '../../compiler';
-import { createFlowInstance, type FlowInstance } from '../../runtime';
-import { completeProcess, officer, receiveAndAccept } from '../../../test/_helpers/drive';
+import type { FlowEvent } from '../../compiler';
+import { createBundleInstance, createFlowInstance, type FlowInstance } from '../../runtime';
+import { completeProcess, officer, receiveAndAccept, stepActor } from '../../../test/_helpers/drive';
 import type { BundleWithFlows } from '../bundle-with-flows';
 
 /** Every flow validates and compiles, the bundle validates with them, and there is one flow per matter. */
@@ -64,22 +65,41 @@ export function runToApproval(flow: FlowDefinition, clock: SimulatedClock, bundl
 }
 
 /**
- * Runs the bundle as its semantics say: a matter is received only once every matter it depends on
- * is approved; matters that are ready run in the same round. Returns the rounds, by matter id.
+ * Runs the bundle on the bundle runtime from the one application to completion: each round works
+ * every open matter (accept, steps, approve); the runtime receives a matter once what it waits for
+ * is approved. Checks each case is received with the shared materials its own list names, and
+ * returns the rounds, by matter id.
  */
-export function runInDependencyOrder({ bundle, flows }: BundleWithFlows): string[][] {
+export function runBundle({ bundle, flows }: BundleWithFlows): string[][] {
   const clock = new SimulatedClock();
   clock.set(Date.parse('2025-06-03T09:00:00+08:00'));
-  const byId = new Map(flows.map((f) => [f.id, f]));
-  const approved = new Set<string>();
+  const shared = (bundle.sharedMaterials ?? []).map((m) => m.id);
+  const instance = createBundleInstance(bundle, { bundleId: `${bundle.id}-1`, flows, clock, applicantId: 'applicant-1' });
+  expect(instance.submit({ materials: shared, channel: 'online' }).accepted).toBe(true);
   const rounds: string[][] = [];
-  while (approved.size < bundle.matters.length) {
-    const ready = bundle.matters.filter((m) => !approved.has(m.matterId) && (m.dependsOn ?? []).every((d) => approved.has(d)));
-    expect(ready.length, 'some matter can start').toBeGreaterThan(0);
-    for (const { matterId } of ready) runToApproval(byId.get(matterId)!, clock, bundle.id);
-    ready.forEach((m) => approved.add(m.matterId));
-    rounds.push(ready.map((m) => m.matterId));
+  while (!instance.done) {
+    const open = Object.entries(instance.status())
+      .filter(([, status]) => status === 'open')
+      .map(([matterId]) => matterId);
+    expect(open.length, 'some matter is open').toBeGreaterThan(0);
+    for (const matterId of open) {
+      const matterCase = instance.caseOf(matterId)!;
+      const received = matterCase.records.find((r) => r.activity === 'received');
+      expect(received?.materials ?? [], matterId).toEqual(matterCase.flow.materials.map((m) => m.id).filter((id) => shared.includes(id)));
+      const send = (event: FlowEvent) => expect(instance.send(matterId, event).accepted, `${matterId}: ${event.type}`).toBe(true);
+      send({ type: 'accept-in-department', actor: officer(matterCase) });
+      for (;;) {
+        const active = matterCase.activeSteps()[0];
+        const next = active ?? matterCase.pendingSteps()[0];
+        if (next === undefined) break;
+        send({ type: active === undefined ? 'start-step' : 'complete-step', step: next, actor: stepActor(matterCase, next) });
+      }
+      send({ type: 'approve', actor: officer(matterCase) });
+    }
+    rounds.push(open);
     clock.increment(60 * 60 * 1000);
   }
+  expect(instance.records.at(-1)?.activity).toBe('bundle-completed');
+  expect(instance.records.every((r) => r.bundleId === `${bundle.id}-1`)).toBe(true);
   return rounds;
 }

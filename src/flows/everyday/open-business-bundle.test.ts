@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PermitflowError } from '../../errors';
 import { OPEN_BUSINESS_MATTERS, OPEN_BUSINESS_PROMISED_WORKING_DAYS, openBusinessBundle } from './index';
-import { expectOneSetOfMaterials, expectValid, runInDependencyOrder } from './bundle-checks.test-support';
+import { expectOneSetOfMaterials, expectValid, runBundle } from './bundle-checks.test-support';
 
 const m = OPEN_BUSINESS_MATTERS;
 
@@ -31,7 +31,7 @@ describe('openBusinessBundle', () => {
   });
 
   it('runs registration first, then the rest in parallel, the bank account once the seals exist', () => {
-    expect(runInDependencyOrder(openBusinessBundle())).toEqual([
+    expect(runBundle(openBusinessBundle())).toEqual([
       [m.registration],
       [m.seal, m.tax, m.socialInsurance, m.housingFund],
       [m.bankAccount],
@@ -50,7 +50,7 @@ describe('openBusinessBundle', () => {
     expect(made.flows.find((f) => f.id === m.registration)?.limits?.promisedWorkingDays).toBe(2);
     const bank = made.flows.find((f) => f.id === m.bankAccount)!;
     expect(bank.department).toBe('bank-icbc');
-    expect(runInDependencyOrder(made).flat()).toContain(m.bankAccount);
+    expect(runBundle(made).flat()).toContain(m.bankAccount);
   });
 
   it('throws invalid-argument when the options break the bundle', () => {

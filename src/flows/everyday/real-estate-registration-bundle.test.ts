@@ -3,7 +3,7 @@ import { SimulatedClock } from 'xstate';
 import { PermitflowError } from '../../errors';
 import { placeSteps } from '../../_internal/process-tree';
 import { REAL_ESTATE_MATTERS, REAL_ESTATE_PROMISED_WORKING_DAYS, REAL_ESTATE_REGISTRATION_STATUTORY_WORKING_DAYS, realEstateRegistrationBundle, type Utility } from './index';
-import { expectOneSetOfMaterials, expectValid, runInDependencyOrder, runToApproval } from './bundle-checks.test-support';
+import { expectOneSetOfMaterials, expectValid, runBundle, runToApproval } from './bundle-checks.test-support';
 
 const m = REAL_ESTATE_MATTERS;
 
@@ -33,7 +33,7 @@ describe('realEstateRegistrationBundle', () => {
   });
 
   it('runs taxes first (先税后证), then the registration, then the utilities in parallel', () => {
-    expect(runInDependencyOrder(realEstateRegistrationBundle())).toEqual([[m.tax], [m.registration], [m.water, m.electricity, m.gas]]);
+    expect(runBundle(realEstateRegistrationBundle())).toEqual([[m.tax], [m.registration], [m.water, m.electricity, m.gas]]);
   });
 
   it('issues the new property certificate after approval, and the review may send the case back to the inquiry', () => {
