@@ -37,8 +37,8 @@ export function checkBundle(bundle: BundleDefinition, flows: readonly FlowDefini
  * @example
  * const { bundle, flows } = openBusinessBundle();
  * const instance = createBundleInstance(bundle, { bundleId: 'KB-2025-0001', flows, clock });
- * instance.submit({ materials: ['application-form', 'id-card'], channel: 'online' });
- * instance.send('company-registration', { type: 'accept-in-department', actor });
+ * instance.submit({ materials: ['one-form-application', 'representative-identity'], channel: 'online' });
+ * instance.send('enterprise-registration', { type: 'accept-in-department', actor });
  */
 export function createBundleInstance(bundle: BundleDefinition, options: CreateBundleInstanceOptions): BundleInstance {
   const { bundleId, flows, clock = systemClock, calendar = chinaMainlandCalendar(), warning = {}, utcOffset = '+08:00', applicantId, projectCode } = options;

@@ -10,7 +10,7 @@ import {
   OPEN_BUSINESS_PROMISED_WORKING_DAYS,
   OPEN_BUSINESS_SHARED_MATERIALS,
 } from './defaults';
-import { ensureValidBundle } from './ensure-valid-bundle';
+import { ensureValidBundle } from '../_internal/ensure-valid-bundle';
 import { pick, step } from './steps';
 
 /** Options of {@link openBusinessBundle}; every field replaces its default. */

@@ -10,7 +10,7 @@ import {
   TAX_PAYMENT_CERTIFICATE,
   UTILITIES,
 } from './defaults';
-import { ensureValidBundle } from './ensure-valid-bundle';
+import { ensureValidBundle } from '../_internal/ensure-valid-bundle';
 import { pick, step } from './steps';
 
 /** A utility whose account moves with the home: water, electricity or gas. */

@@ -22,7 +22,7 @@ import {
   FOOD_OPTIMIZED_MATERIALS,
   FOOD_OPTIMIZED_STATUTORY_WORKING_DAYS,
 } from './defaults';
-import { ensureValidFlow } from './ensure-valid-flow';
+import { ensureValidFlow } from '../_internal/ensure-valid-flow';
 
 /**
  * The four modes of 证照分离 (国发〔2021〕7号) — 直接取消审批 `cancelled`, 审批改为备案 `filing`,

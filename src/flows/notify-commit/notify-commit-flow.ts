@@ -12,7 +12,7 @@ import {
   EXAM_REGISTRATION_VERIFICATION_METHODS,
   EXAM_REGISTRATION_VERIFICATION_WORKING_DAYS,
 } from './defaults';
-import { ensureValidFlow } from './ensure-valid-flow';
+import { ensureValidFlow } from '../_internal/ensure-valid-flow';
 
 /** One condition told to the applicant and committed to (告知 → 承诺). */
 export type CommitmentCondition = NotifyCommitSettings['conditions'][number];
