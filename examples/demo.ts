@@ -4,24 +4,14 @@
  * sent back (退回), one withdrawn and resubmitted (撤件重报) — printed as timelines with their
  * statutory clocks, then official vs experienced time. Run: npm run demo
  */
-import { SimulatedClock } from 'xstate';
-import {
-  chinaMainlandCalendar,
-  computeCaseClock,
-  createFlowInstance,
-  validateFlow,
-  type Actor,
-  type EventRecord,
-  type FlowEvent,
-  type FlowInstance,
-} from '../src/index';
-import { formatTimeline } from '../src/interop';
+import type { SimulatedClock } from 'xstate';
+import { computeCaseClock, createFlowInstance, validateFlow, type Actor, type EventRecord, type FlowEvent, type FlowInstance } from '../src/index';
+import { calendar, clockAt, later, printTimeline, workingDaysLater } from './_shared/case-driver';
 import definition from './works-planning-permit.flow.json';
 
 const checked = validateFlow(definition);
 if (!checked.ok) throw new Error('the example flow should validate');
 const flow = checked.flow;
-const calendar = chinaMainlandCalendar();
 
 const applicant: Actor = { id: 'firm-hengda-build', role: 'applicant', department: 'applicant' };
 const window: Actor = { id: 'hall-clerk-07', role: 'clerk', department: 'government-service-hall' };
@@ -35,40 +25,38 @@ const director: Actor = { id: 'zr-director-01', role: 'director', department: 'n
 /** When the next command comes: some hours later the same day, or at an hour some working days later. */
 type Wait = { readonly hours: number } | { readonly workingDays: number; readonly hour: number };
 type Beat = readonly [Wait, FlowEvent];
-const later = (hours: number): Wait => ({ hours });
+const hoursLater = (hours: number): Wait => ({ hours });
 const wd = (workingDays: number, hour = 9): Wait => ({ workingDays, hour });
 
 function advance(clock: SimulatedClock, wait: Wait): void {
-  if ('hours' in wait) return clock.increment(wait.hours * 3_600_000);
-  const today = calendar.toLocalDate(new Date(clock.now()).toISOString());
-  const day = calendar.addWorkingDays(today, wait.workingDays);
-  clock.set(Date.parse(`${day}T${String(wait.hour).padStart(2, '0')}:00:00+08:00`));
+  if ('hours' in wait) later(clock, wait.hours);
+  else workingDaysLater(clock, wait.workingDays, wait.hour);
 }
 
 const step = (type: 'start-step' | 'complete-step', id: string, actor: Actor): FlowEvent => ({ type, step: id, actor });
 const work = (id: string, actor: Actor, days: number, hour = 16): Beat[] => [
-  [later(1), step('start-step', id, actor)],
+  [hoursLater(1), step('start-step', id, actor)],
   [wd(days, hour), step('complete-step', id, actor)],
 ];
 const allMaterials = ['application-form', 'design-scheme', 'land-certificate'];
-const receive = (materials: string[]): Beat => [later(0), { type: 'receive', actor: applicant, channel: 'online', materials }];
+const receive = (materials: string[]): Beat => [hoursLater(0), { type: 'receive', actor: applicant, channel: 'online', materials }];
 const accept: Beat[] = [
-  [later(2), { type: 'accept-at-window', actor: window, channel: 'window' }],
+  [hoursLater(2), { type: 'accept-at-window', actor: window, channel: 'window' }],
   [wd(1, 10), { type: 'accept-in-department', actor: clerk }],
 ];
 const review = (days: { review: number; fire: number; expert: number }): Beat[] => [
   ...work('review', reviewer, days.review),
   [wd(1), step('start-step', 'fire-opinion', fire)],
-  [later(1), step('start-step', 'civil-air-defence-opinion', civil)],
-  [later(5), step('complete-step', 'civil-air-defence-opinion', civil)],
+  [hoursLater(1), step('start-step', 'civil-air-defence-opinion', civil)],
+  [hoursLater(5), step('complete-step', 'civil-air-defence-opinion', civil)],
   [wd(days.fire, 15), step('complete-step', 'fire-opinion', fire)],
   [wd(1), step('start-step', 'expert-review', expert)],
   [wd(days.expert, 17), step('complete-step', 'expert-review', expert)],
 ];
 const decideAndIssue: Beat[] = [
   [wd(1), step('start-step', 'decide', director)],
-  [later(5), step('complete-step', 'decide', director)],
-  [later(1), { type: 'approve', actor: director }],
+  [hoursLater(5), step('complete-step', 'decide', director)],
+  [hoursLater(1), { type: 'approve', actor: director }],
   [wd(1, 11), { type: 'issue-certificate', actor: clerk, channel: 'mail' }],
 ];
 
@@ -88,11 +76,11 @@ const scripts: Script[] = [
       receive(allMaterials),
       ...accept,
       ...work('review', reviewer, 2),
-      [later(1), { type: 'start-supplement', actor: clerk, materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '不动产权证书需补充附图，一次性告知' } }],
+      [hoursLater(1), { type: 'start-supplement', actor: clerk, materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '不动产权证书需补充附图，一次性告知' } }],
       [wd(5, 14), { type: 'end-supplement', actor: applicant, channel: 'online', materials: ['land-certificate'] }],
       [wd(1), step('start-step', 'fire-opinion', fire)],
-      [later(1), step('start-step', 'civil-air-defence-opinion', civil)],
-      [later(5), step('complete-step', 'civil-air-defence-opinion', civil)],
+      [hoursLater(1), step('start-step', 'civil-air-defence-opinion', civil)],
+      [hoursLater(5), step('complete-step', 'civil-air-defence-opinion', civil)],
       [wd(3, 15), step('complete-step', 'fire-opinion', fire)],
       ...work('expert-review', expert, 5),
       ...decideAndIssue,
@@ -107,7 +95,7 @@ const scripts: Script[] = [
       ...accept,
       ...review({ review: 3, fire: 3, expert: 4 }),
       [wd(1), step('start-step', 'decide', director)],
-      [later(3), { type: 'send-back', step: 'decide', to: 'review', actor: director, reason: { kind: 'review-incomplete', text: '日照分析未复核' } }],
+      [hoursLater(3), { type: 'send-back', step: 'decide', to: 'review', actor: director, reason: { kind: 'review-incomplete', text: '日照分析未复核' } }],
       ...review({ review: 2, fire: 2, expert: 2 }),
       ...decideAndIssue,
     ],
@@ -127,8 +115,7 @@ const scripts: Script[] = [
 ];
 
 function run({ caseId, start, beats }: Script): FlowInstance {
-  const clock = new SimulatedClock();
-  clock.set(Date.parse(start));
+  const clock = clockAt(start);
   const instance = createFlowInstance(flow, { caseId, clock, calendar, applicantId: applicant.id, projectCode: '2025-330106-47-01-000123' });
   for (const [wait, event] of beats) {
     advance(clock, wait);
@@ -139,26 +126,13 @@ function run({ caseId, start, beats }: Script): FlowInstance {
   return instance;
 }
 
-/** Working days used of the statutory limit after each record, as the timeline's margin note. */
-function usedSoFar(records: readonly EventRecord[]) {
-  return (record: EventRecord): string | undefined => {
-    const upTo = records.slice(0, records.indexOf(record) + 1);
-    const clock = computeCaseClock(upTo, flow, calendar, { at: record.at });
-    const budget = clock.statutory;
-    if (budget?.deadline === undefined) return undefined;
-    const paused = clock.phase === 'suspended' ? ', paused' : '';
-    return `${budget.usedWorkingDays}/${budget.limitWorkingDays} wd${paused}`;
-  };
-}
-
 console.log(`permitflow demo — ${flow.name} (${flow.id} v${flow.version})`);
 console.log(`statutory limit ${flow.limits?.statutoryWorkingDays} working days, promised ${flow.limits?.promisedWorkingDays}; calendar ${calendar.name} ${calendar.coverage.firstYear}–${calendar.coverage.lastYear}\n`);
 const all: EventRecord[] = [];
 for (const script of scripts) {
   const instance = run(script);
   all.push(...instance.records);
-  console.log(`■ ${script.caseId} — ${script.title}`);
-  console.log(`${formatTimeline(instance.records, { annotate: usedSoFar(instance.records) }).replace(/^/gm, '  ')}\n`);
+  printTimeline(`${script.caseId} — ${script.title}`, flow, instance.records);
 }
 
 const header = ['case', 'outcome', 'deadline', 'promised', 'statutory', 'official wd', 'experienced wd', 'chain'];

@@ -19,4 +19,26 @@ describe('examples', () => {
     expect(out).toContain('send-back');
     expect(out).toContain('supplement-started (6)');
   });
+
+  it('runs the licence-separation permit under every mode, side by side', () => {
+    const out = run('examples/licence-separation.ts');
+    expect(out).toMatch(/cancelled +0 +0 .*permit-demanded/);
+    expect(out).toMatch(/filing +1 +0 .*filed/);
+    expect(out).toMatch(/notify-commit .*verified/);
+    expect(out).toMatch(/optimized-approval +3 +2 +10 .*approved/);
+    expect(out).toMatch(/approval +6 +4 +20 .*approved/);
+  });
+
+  it('runs notify-and-commit to revocation and a credit record, and refuses an applicant with a false commitment', () => {
+    const out = run('examples/notify-commit.ts');
+    expect(out).toContain('revoked (15)');
+    expect(out).toContain('credit-recorded');
+    expect(out).toMatch(/refused \(5\) .*false-commitment-record/);
+  });
+
+  it('runs 开办企业 as one bundle to bundle-completed', () => {
+    const out = run('examples/open-business.ts');
+    expect(out).toContain('bundle-completed');
+    expect(out).toMatch(/promised end to end: 4 working days → normal/);
+  });
 });

@@ -2,7 +2,8 @@ import type { WorkingCalendar } from '../calendar';
 import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
-import type { Budget, CaseClock } from './case-clock';
+import type { Budget, CaseClock, ElapsedTime } from './case-clock';
+import { naturalDaysBetween } from '../_internal/local-date';
 import { computeCaseClock, type WarningThreshold } from './compute-case-clock';
 import { mergeSpans, spanWorkingDays, subtractSpans, type DaySpan } from './_internal/day-spans';
 
@@ -33,6 +34,8 @@ export interface BundleClock {
   readonly at: string;
   /** Working days counted end to end, as statistics count a stage: union of matters, suspensions removed. */
   readonly workingDays: number;
+  /** What the applicant lives: from the submission (or the first receipt or evidence) to the last result, pauses included. */
+  readonly experienced?: ElapsedTime;
   readonly statutory?: Budget;
   readonly promised?: Budget;
   readonly stages: readonly StageClock[];
@@ -61,7 +64,7 @@ function spanBudget(calendar: WorkingCalendar, limit: number, counted: readonly 
   }
   deadline ??= calendar.addWorkingDays(evaluated, remaining);
   const { remainingWorkingDays: warnDays = warning.usedShare === undefined ? 2 : undefined, usedShare } = warning;
-  const near = (warnDays !== undefined && remaining <= warnDays) || (usedShare !== undefined && used >= usedShare * limit);
+  const near = open && ((warnDays !== undefined && remaining <= warnDays) || (usedShare !== undefined && used >= usedShare * limit));
   const status = used > limit || (open && evaluated > deadline) ? 'overdue' : near ? 'warning' : 'normal';
   return { limitWorkingDays: limit, extensionWorkingDays: 0, usedWorkingDays: used, remainingWorkingDays: remaining, deadline, status };
 }
@@ -146,10 +149,22 @@ export function computeBundleClock(
   const total = (limit: number | undefined) => (limit === undefined || !started ? undefined : spanBudget(calendar, limit, counted, evaluated, !done, warning));
   const statutory = total(limits.statutoryWorkingDays);
   const promised = total(limits.promisedWorkingDays);
+  const starts = [records.find((r) => r.activity === 'bundle-submitted')?.at, ...all.map((c) => c.experienced?.from)].filter((x): x is string => x !== undefined);
+  const ends = all.map((c) => c.experienced?.to).filter((x): x is string => x !== undefined);
+  const byInstant = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+  const from = starts.sort(byInstant)[0];
+  const to = done ? ends.sort(byInstant).at(-1) : at;
+  let experienced: ElapsedTime | undefined;
+  if (from !== undefined && to !== undefined) {
+    const a = calendar.toLocalDate(from);
+    const b = calendar.toLocalDate(to);
+    experienced = { from, to, workingDays: calendar.workingDaysBetween(a, b), naturalDays: naturalDaysBetween(a, b), open: !done };
+  }
   return {
     bundleId,
     at,
     workingDays: spanWorkingDays(calendar, counted),
+    ...(experienced === undefined ? {} : { experienced }),
     ...(statutory === undefined ? {} : { statutory }),
     ...(promised === undefined ? {} : { promised }),
     stages,

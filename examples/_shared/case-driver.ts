@@ -1,0 +1,99 @@
+/**
+ * What the examples share: a simulated clock that moves in working days, actors who may do each
+ * step, a driver that works a case's process tree to its end, and a timeline with the statutory
+ * clock beside each record.
+ */
+import { SimulatedClock } from 'xstate';
+import {
+  chinaMainlandCalendar,
+  computeCaseClock,
+  type Actor,
+  type EventRecord,
+  type FlowDefinition,
+  type FlowEvent,
+  type SendResult,
+} from '../../src/index';
+import { formatTimeline } from '../../src/interop';
+
+export const calendar = chinaMainlandCalendar();
+
+/** A clock set to `start` (ISO with offset), moved by {@link later} and {@link workingDaysLater}. */
+export function clockAt(start: string): SimulatedClock {
+  const clock = new SimulatedClock();
+  clock.set(Date.parse(start));
+  return clock;
+}
+
+/** Moves the clock some hours on. */
+export function later(clock: SimulatedClock, hours: number): void {
+  clock.increment(hours * 3_600_000);
+}
+
+/** Moves the clock to `hour` o'clock (Beijing time) of the n-th working day after today, or half an hour on if that has passed. */
+export function workingDaysLater(clock: SimulatedClock, n: number, hour = 9): void {
+  const today = calendar.toLocalDate(new Date(clock.now()).toISOString());
+  const target = Date.parse(`${calendar.addWorkingDays(today, n)}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  clock.set(Math.max(target, clock.now() + 1_800_000));
+}
+
+/** An officer of a matter's department. */
+export function officerOf(flow: FlowDefinition, role = 'officer'): Actor {
+  return { id: `${flow.department}-${role}-01`, role, department: flow.department };
+}
+
+/** Throws when a command the example relies on is rejected, with the reason. */
+export function expectAccepted(result: SendResult, what: string): void {
+  if (!result.accepted) throw new Error(`${what}: ${result.rejection.message}`);
+}
+
+/** The bits of a case the driver needs: its open steps and how to send it a command. */
+export interface Workable {
+  readonly flow: FlowDefinition;
+  activeSteps(): string[];
+  pendingSteps(): string[];
+  send(event: FlowEvent): SendResult;
+}
+
+/**
+ * Works a case's process tree to its end: starts the open steps, then completes each after
+ * `days(stepId)` working days (default 1), by an actor of the step's department and role.
+ */
+export function workProcess(instance: Workable, clock: SimulatedClock, days: (stepId: string) => number = () => 1): void {
+  const steps = new Map<string, { department: string; role: string }>();
+  const visit = (node: FlowDefinition['process']): void => {
+    if (node === undefined) return;
+    if (node.kind === 'step') steps.set(node.id, node);
+    else node.children.forEach(visit);
+  };
+  visit(instance.flow.process);
+  const actor = (id: string): Actor => ({ id: `${steps.get(id)!.role}-01`, ...steps.get(id)! });
+  for (let guard = 0; guard < 500; guard++) {
+    const pending = instance.pendingSteps();
+    for (const id of pending) {
+      later(clock, 1);
+      expectAccepted(instance.send({ type: 'start-step', step: id, actor: actor(id) }), `start ${id}`);
+    }
+    const active = instance.activeSteps()[0];
+    if (active === undefined) return;
+    workingDaysLater(clock, days(active), 16);
+    expectAccepted(instance.send({ type: 'complete-step', step: active, actor: actor(active) }), `complete ${active}`);
+  }
+  throw new Error('the process did not finish');
+}
+
+/** The statutory clock after each record: `used/limit wd`, and `paused` while suspended. */
+export function statutoryNote(flow: FlowDefinition, records: readonly EventRecord[]) {
+  return (record: EventRecord): string | undefined => {
+    const upTo = records.slice(0, records.indexOf(record) + 1).filter((r) => r.caseId === record.caseId);
+    const clock = computeCaseClock(upTo, flow, calendar, { at: record.at, caseId: record.caseId });
+    const budget = clock.statutory;
+    if (budget?.deadline === undefined) return undefined;
+    return `${budget.usedWorkingDays}/${budget.limitWorkingDays} wd${clock.phase === 'suspended' ? ', paused' : ''}`;
+  };
+}
+
+/** Prints a case's timeline with its statutory clock, indented under a title. */
+export function printTimeline(title: string, flow: FlowDefinition, records: readonly EventRecord[]): void {
+  console.log(`■ ${title}`);
+  console.log(`${formatTimeline(records, { annotate: statutoryNote(flow, records) }).replace(/^/gm, '  ')}\n`);
+}

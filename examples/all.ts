@@ -1,0 +1,6 @@
+/** Runs every example in turn: npm run examples */
+const examples = ['tour', 'demo', 'licence-separation', 'notify-commit', 'open-business', 'construction-project'];
+for (const name of examples) {
+  console.log(`\n━━━ examples/${name}.ts ━━━\n`);
+  await import(`./${name}.ts`);
+}
