@@ -10,9 +10,9 @@ import type { BundleWithFlows } from '../bundle-with-flows';
 import {
   CONSTRUCTION_PROJECT_CATEGORIES,
   constructionPermitBundle,
-  constructionPermitSources as sources,
   type ConstructionPermitOptions,
 } from './index';
+import * as sources from './sources';
 
 const START = Date.parse('2025-06-02T09:00:00+08:00');
 
@@ -101,7 +101,7 @@ function decide(flow: FlowDefinition): FlowInstance {
   return instance;
 }
 
-/** Works a bundle case one command further through bundle.send; false when it is decided. */
+/** Sends a bundle case its next command through bundle.send (so waiting matters are received). */
 function advance(instance: BundleInstance, matterId: string): void {
   const case_ = instance.caseOf(matterId)!;
   const send = (event: Parameters<BundleInstance['send']>[1]) => {
@@ -283,9 +283,21 @@ describe('constructionPermitBundle', () => {
       - at limits.promisedWorkingDays: The promised limit (10 working days) is above the statutory one (7); a promise may only shorten the law's limit. Lower promisedWorkingDays to 7 or less. [promised-exceeds-statutory]
       Change those options so the flow validates."
     `);
+    expect(thrown(() => constructionPermitBundle({ limits: { stages: { stage2: 10 } as never } })).message).toMatchInlineSnapshot(`"constructionPermitBundle: limits.stages names stage "stage2", which the bundle does not have; use one of land-planning, works-planning, construction, completion, works-and-construction."`);
     expect(thrown(() => constructionPermitBundle({ category: 'private' as never })).message).toMatchInlineSnapshot(
       `"constructionPermitBundle: category "private" is unknown; use one of government-invested, social-invested, small-low-risk."`,
     );
+  });
+
+  it('runs the @example of constructionPermitBundle as written', () => {
+    const { bundle, flows } = constructionPermitBundle({
+      category: 'government-invested',
+      limits: { stages: { completion: 15 } },
+      reforms: { multiPlanIntegration: true, jointDrawingReview: true, jointAcceptance: true, notifyCommit: ['construction-permit'] },
+    });
+    expect(bundle.stages?.map((s) => s.id)).toEqual(['land-planning', 'works-planning', 'construction', 'completion']);
+    expect(bundle.limits?.promisedWorkingDays).toBe(120);
+    expect(flows.find((f) => f.id === 'construction-permit')?.mode).toBe('notify-commit');
   });
 
   it.each(VARIANTS)(

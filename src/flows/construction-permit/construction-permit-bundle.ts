@@ -3,6 +3,7 @@ import { validateBundle, validateFlow } from '../../definition';
 import type { VerificationMethod } from '../../definition/schemas';
 import type { BundleWithFlows } from '../bundle-with-flows';
 import {
+  CONSTRUCTION_PERMIT_STAGE_IDS,
   CONSTRUCTION_PROJECT_CATEGORIES,
   type ConstructionPermitBaseStageId,
   type ConstructionPermitMatterId,
@@ -65,7 +66,11 @@ export interface ConstructionPermitReforms {
 
 /** Options of {@link constructionPermitBundle}; every one is optional. */
 export interface ConstructionPermitOptions {
-  /** The project category; `social-invested` by default. */
+  /**
+   * The project category; `social-invested` by default. It sets the matters and the default limits:
+   * government-invested 120 working days in total (国办发〔2019〕11号 [V]), social-invested 90 and
+   * small-low-risk 30 (stricter local-style tiers [R]); see `./sources`.
+   */
   readonly category?: ConstructionProjectCategory;
   /** Limits replacing the category defaults. */
   readonly limits?: ConstructionPermitLimits;
@@ -124,6 +129,14 @@ export function constructionPermitBundle(options: ConstructionPermitOptions = {}
       'invalid-argument',
       `${BUILT_IN}: 标准地 (reforms.standardLand) is land sold after 区域评估; set reforms.regionalAssessment: true as well.`,
     );
+  }
+  for (const key of Object.keys(limits.stages ?? {})) {
+    if (!(CONSTRUCTION_PERMIT_STAGE_IDS as readonly string[]).includes(key)) {
+      throw new PermitflowError(
+        'invalid-argument',
+        `${BUILT_IN}: limits.stages names stage "${key}", which the bundle does not have; use one of ${CONSTRUCTION_PERMIT_STAGE_IDS.join(', ')}.`,
+      );
+    }
   }
   const merged = limits.stages?.['works-and-construction'];
   if (merged !== undefined && !reforms.landWithDesignScheme) {
