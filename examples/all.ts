@@ -1,4 +1,5 @@
 /** Runs every example in turn: npm run examples */
+export {};
 const examples = ['tour', 'demo', 'licence-separation', 'notify-commit', 'open-business', 'construction-project'];
 for (const name of examples) {
   console.log(`\n━━━ examples/${name}.ts ━━━\n`);

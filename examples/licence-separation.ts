@@ -5,8 +5,7 @@
  * approval vs the pre-reform approval: fewer materials, steps and days.
  * Run: npx tsx examples/licence-separation.ts
  */
-import { createFlowInstance, type FlowInstance } from '../src/index';
-import { LICENCE_SEPARATION_MODES, licenceSeparationFlow } from '../src/flows/licence-separation';
+import { createFlowInstance, LICENCE_SEPARATION_MODES, licenceSeparationFlow, type FlowInstance } from '../src/index';
 import { clockAt, expectAccepted, later, officerOf, printTimeline, workProcess, workingDaysLater } from './_shared/case-driver';
 
 const registrar = { id: 'scjg-registrar-01', role: 'registrar', department: 'market-registration' };

@@ -6,8 +6,7 @@
  * with a false commitment already on record, is refused at commitment with the reason.
  * Run: npx tsx examples/notify-commit.ts
  */
-import { createFlowInstance } from '../src/index';
-import { notifyCommitFlow } from '../src/flows/notify-commit';
+import { createFlowInstance, notifyCommitFlow } from '../src/index';
 import { clockAt, expectAccepted, later, officerOf, printTimeline, workingDaysLater } from './_shared/case-driver';
 
 const flow = notifyCommitFlow();

@@ -200,3 +200,35 @@ export type {
   BundleClockOptions,
   StageClock,
 } from './clocks';
+
+// built-in flows and bundles
+export {
+  constructionPermitBundle,
+  REFORM_ORDER,
+  CONSTRUCTION_PERMIT_MATTER_IDS,
+  CONSTRUCTION_PERMIT_STAGE_IDS,
+  CONSTRUCTION_PROJECT_CATEGORIES,
+  licenceSeparationFlow,
+  LICENCE_SEPARATION_MODES,
+  notifyCommitFlow,
+  openBusinessBundle,
+  realEstateRegistrationBundle,
+  OPEN_BUSINESS_MATTERS,
+  REAL_ESTATE_MATTERS,
+} from './flows';
+export type {
+  BundleWithFlows,
+  ConstructionPermitOptions,
+  ConstructionPermitLimits,
+  ConstructionPermitReforms,
+  ConstructionPermitMatterId,
+  ConstructionPermitStageId,
+  ConstructionProjectCategory,
+  LicenceSeparationMode,
+  LicenceSeparationOptions,
+  NotifyCommitFlowOptions,
+  NotifyCommitOverrides,
+  OpenBusinessBundleOptions,
+  RealEstateRegistrationBundleOptions,
+  Utility,
+} from './flows';

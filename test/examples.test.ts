@@ -41,4 +41,13 @@ describe('examples', () => {
     expect(out).toContain('bundle-completed');
     expect(out).toMatch(/promised end to end: 4 working days → normal/);
   });
+
+  it('runs a construction project through the four stages, with a 补正 and a three-week expert review', () => {
+    const out = run('examples/construction-project.ts');
+    expect(out).toContain('bundle-completed');
+    expect(out).toMatch(/works-planning-permit +supplement-started \(6\)/);
+    expect(out).toMatch(/建设工程规划许可证: supplement \d+ wd/);
+    expect(out).toMatch(/设计方案审查: stopped-step scheme-expert-review 15 wd/);
+    for (const stage of ['land-planning', 'works-planning', 'construction', 'completion']) expect(out).toContain(stage);
+  });
 });

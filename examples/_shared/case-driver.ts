@@ -8,6 +8,7 @@ import {
   chinaMainlandCalendar,
   computeCaseClock,
   type Actor,
+  type BundleInstance,
   type EventRecord,
   type FlowDefinition,
   type FlowEvent,
@@ -96,4 +97,55 @@ export function statutoryNote(flow: FlowDefinition, records: readonly EventRecor
 export function printTimeline(title: string, flow: FlowDefinition, records: readonly EventRecord[]): void {
   console.log(`■ ${title}`);
   console.log(`${formatTimeline(records, { annotate: statutoryNote(flow, records) }).replace(/^/gm, '  ')}\n`);
+}
+
+/** The actor who may work on a step of a flow. */
+export function stepActor(flow: FlowDefinition, stepId: string): Actor {
+  const find = (node: FlowDefinition['process']): Actor | undefined => {
+    if (node === undefined) return undefined;
+    if (node.kind === 'step') return node.id === stepId ? { id: `${node.role}-01`, role: node.role, department: node.department } : undefined;
+    return node.children.map(find).find((a) => a !== undefined);
+  };
+  const actor = find(flow.process);
+  if (actor === undefined) throw new Error(`${flow.id} has no step ${stepId}`);
+  return actor;
+}
+
+/** The next ordinary command of a case: accept it, start or complete a step, or decide. */
+export function nextCommand(flow: FlowDefinition, case_: { state: string; activeSteps(): string[]; pendingSteps(): string[] }): FlowEvent {
+  if (case_.state === 'received') return flow.mode === 'filing' ? { type: 'file', actor: officerOf(flow) } : { type: 'accept-in-department', actor: officerOf(flow) };
+  const active = case_.activeSteps()[0];
+  if (active !== undefined) return { type: 'complete-step', step: active, actor: stepActor(flow, active) };
+  const pending = case_.pendingSteps()[0];
+  if (pending !== undefined) return { type: 'start-step', step: pending, actor: stepActor(flow, pending) };
+  return { type: 'approve', actor: officerOf(flow) };
+}
+
+/**
+ * Runs a bundle in office hours: every `hours` hours (09:00–17:00 on working days) each open matter
+ * moves one command forward, so its matters run side by side. `script` may put its own command
+ * first (a 补正, an expert review that takes weeks); returning `undefined` keeps the ordinary one.
+ */
+export function runBundle(
+  instance: BundleInstance,
+  flows: readonly FlowDefinition[],
+  clock: SimulatedClock,
+  options: { readonly hours?: number; readonly script?: (matterId: string, ordinary: FlowEvent) => FlowEvent | 'wait' | undefined } = {},
+): void {
+  const { hours = 2, script } = options;
+  const flowOf = new Map(flows.map((f) => [f.id, f]));
+  for (let tick = 0; !instance.done; tick++) {
+    if (tick > 20_000) throw new Error('the bundle did not finish');
+    later(clock, hours);
+    const hour = new Date(clock.now() + 8 * 3_600_000).getUTCHours();
+    if (hour >= 17 || hour < 9 || !calendar.isWorkingDay(new Date(clock.now()).toISOString())) workingDaysLater(clock, 1, 9);
+    for (const [matterId, status] of Object.entries(instance.status())) {
+      if (status !== 'open') continue;
+      const flow = flowOf.get(matterId)!;
+      const ordinary = nextCommand(flow, instance.caseOf(matterId)!);
+      const command = script?.(matterId, ordinary) ?? ordinary;
+      if (command === 'wait') continue;
+      expectAccepted(instance.send(matterId, command), `${command.type} ${matterId}`);
+    }
+  }
 }

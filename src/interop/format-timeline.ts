@@ -4,6 +4,8 @@ import type { EventRecord } from '../event-log/event-record';
 export interface FormatTimelineOptions {
   /** Extra text after a record's line, e.g. the working days used so far. */
   readonly annotate?: (record: EventRecord) => string | undefined;
+  /** Show each record's matter after the time: for the log of a bundle, whose matters interleave. */
+  readonly showMatter?: boolean;
 }
 
 function describe(record: EventRecord): string {
@@ -32,9 +34,11 @@ function details(record: EventRecord): string {
  */
 export function formatTimeline(records: readonly EventRecord[], options: FormatTimelineOptions = {}): string {
   const width = Math.max(0, ...records.map((r) => describe(r).length)) + 2;
+  const matterWidth = options.showMatter ? Math.max(0, ...records.map((r) => r.matterId.length)) + 2 : 0;
   return records
     .map((record) => {
-      const when = `${record.at.slice(0, 10)} ${record.at.slice(11, 16)}`;
+      const matter = options.showMatter ? `  ${record.matterId.padEnd(matterWidth)}` : '';
+      const when = `${record.at.slice(0, 10)} ${record.at.slice(11, 16)}${matter}`;
       const note = options.annotate?.(record);
       const line = `${when}  ${describe(record).padEnd(width)}${details(record)}`;
       return (note ? `${line}  [${note}]` : line).trimEnd();
