@@ -592,6 +592,10 @@ describe('computeCaseClock: which case, and dropped outcomes', () => {
 });
 
 describe('computeCaseClock: instants', () => {
+  /** The clock with every instant as epoch milliseconds, to compare clocks written in other offsets. */
+  const strip = (clock: ReturnType<typeof clockOf>) =>
+    JSON.parse(JSON.stringify(clock, (key, value) => (['at', 'from', 'to', 'acceptedAt', 'endedAt'].includes(key) ? Date.parse(value) : value)));
+
   it('reads instants in any offset and precision alike', () => {
     const records = run([
       ...accepted,
@@ -610,11 +614,26 @@ describe('computeCaseClock: instants', () => {
       rewrite((ms) => iso(ms).replace('Z', '123Z')),
       rewrite((ms) => `${iso(ms - 5 * 3_600_000).slice(0, 23)}-05:00`),
     ];
-    const strip = (clock: ReturnType<typeof clockOf>) => JSON.parse(JSON.stringify(clock, (key, value) => (['at', 'from', 'to', 'acceptedAt', 'endedAt'].includes(key) ? Date.parse(value) : value)));
     const expected = strip(clockOf(records, '2025-11-01 09:00'));
     for (const variant of variants) expect(strip(clockOf(variant, '2025-11-01 09:00'))).toEqual(expected);
     // Out of order (no two records share an instant), and with an evaluation instant in another offset.
     expect(strip(computeCaseClock([...variants[3]!].reverse(), flow, calendar, { at: '2025-11-01T01:00:00Z' }))).toEqual(expected);
+  });
+
+  it('gives the same answer whether the evaluation instant is written like the records or not', () => {
+    // Written like the records (milliseconds, +08:00), instants compare as strings; otherwise they are parsed.
+    const records = run([
+      ...accepted,
+      ['2025-10-14 10:00', 'supplement'],
+      ['2025-10-17 16:00', 'end supplement'],
+      ['2025-10-20 09:00', 'work all'],
+      ['2025-10-22 10:00', 'approve'],
+    ]);
+    for (const local of ['2025-09-30 09:00', '2025-09-30 10:00', '2025-10-15 12:00', '2025-10-17 16:00', '2025-10-22 09:59', '2025-12-01 09:00']) {
+      const alike = `${t(local).slice(0, 19)}.000+08:00`;
+      const utc = new Date(Date.parse(alike)).toISOString();
+      expect(strip(computeCaseClock(records, flow, calendar, { at: alike }))).toEqual(strip(computeCaseClock(records, flow, calendar, { at: utc })));
+    }
   });
 });
 

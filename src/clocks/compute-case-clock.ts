@@ -61,8 +61,8 @@ function naturalDaysBetween(a: string, b: string): number {
 }
 
 function dateDays(date: string): number {
-  const digit = (i: number): number => date.charCodeAt(i) - 48;
-  return civilDays(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48;
+  return civilDays(year, (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48, (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48);
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -116,12 +116,45 @@ function instantMs(s: string): number {
   return civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
 }
 
+/** Where the offset of an instant written `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` starts, or -1 for any other form. */
+function offsetIndex(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1;
+  const zone = s.charCodeAt(19) === 46 /* . */ ? 23 : 19;
+  const sign = s.charCodeAt(zone);
+  if (s.length === zone + 1) return sign === 90 /* Z */ ? zone : -1;
+  return s.length === zone + 6 && (sign === 43 || sign === 45) && s.charCodeAt(zone + 3) === 58 ? zone : -1;
+}
+
+/** Whether `s` is written like `ref` (whose offset starts at `zone`): the same fixed-width fields and the same offset. */
+function writtenLike(s: string, ref: string, zone: number): boolean {
+  const n = ref.length;
+  if (s.length !== n || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (s.charCodeAt(19) !== ref.charCodeAt(19)) return false;
+  for (let k = zone; k < n; k++) if (s.charCodeAt(k) !== ref.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
- * The records by instant, keeping the given order for equal instants, with their instants in ms.
- * A log is usually in order already; then nothing is sorted or copied.
+ * The records by instant, keeping the given order for equal instants, and `end`: how many of them
+ * are at or before `at`. A log is usually in order already, its instants written alike by one
+ * system; then nothing is parsed, sorted or copied, because valid instants with the same
+ * fixed-width fields and the same offset are in time order exactly when they are in string order.
  */
-function byTime(records: readonly EventRecord[]): { sorted: readonly EventRecord[]; times: readonly number[] } {
+function byTime(records: readonly EventRecord[], at: string): { sorted: readonly EventRecord[]; end: number } {
   const n = records.length;
+  const zone = offsetIndex(at);
+  if (zone >= 0) {
+    let end = n;
+    let i = 0;
+    for (let previous = ''; i < n; i++) {
+      const s = records[i]!.at;
+      if (!writtenLike(s, at, zone) || s < previous) break;
+      if (end === n && s > at) end = i;
+      previous = s;
+    }
+    if (i === n) return { sorted: records, end };
+  }
+  const atTime = instantMs(at);
   const times: number[] = []; // a plain array: allocating a typed array per case costs more than parsing
   let ordered = true;
   for (let i = 0; i < n; i++) {
@@ -129,10 +162,17 @@ function byTime(records: readonly EventRecord[]): { sorted: readonly EventRecord
     if (i > 0 && t < times[i - 1]!) ordered = false;
     times.push(t);
   }
-  if (ordered) return { sorted: records, times };
-  const index = Array.from({ length: n }, (_, i) => i);
-  index.sort((a, b) => times[a]! - times[b]! || a - b);
-  return { sorted: index.map((i) => records[i]!), times: index.map((i) => times[i]!) };
+  let sorted = records;
+  let sortedTimes: readonly number[] = times;
+  if (!ordered) {
+    const index = Array.from({ length: n }, (_, i) => i);
+    index.sort((a, b) => times[a]! - times[b]! || a - b);
+    sorted = index.map((i) => records[i]!);
+    sortedTimes = index.map((i) => times[i]!);
+  }
+  let end = 0;
+  while (end < n && !(sortedTimes[end]! > atTime)) end++;
+  return { sorted, end };
 }
 
 /** The steps whose clock stops, each with its key among open spans; cached by process tree (definitions are data, not changed in place). */
@@ -158,6 +198,60 @@ interface OpenSpan {
   stepId?: string;
 }
 
+/**
+ * The suspension ledger while the records are read. Its helpers are module functions, not
+ * closures made on every call: tsx (which runs the benchmarks) names each closure when it is made.
+ */
+interface LedgerState {
+  readonly calendar: WorkingCalendar;
+  readonly at: string;
+  readonly supplementStopsClock: boolean;
+  readonly open: Map<string, OpenSpan>;
+  readonly ledger: Suspension[];
+  /** The local dates (from, to) and the start in ms of each ledger entry, computed once. */
+  readonly days: Map<Suspension, { days: [string, string]; time: number }>;
+  /** The evaluation instant's local date, once needed. */
+  atDate: string | undefined;
+}
+
+function atLocalDate(state: LedgerState): string {
+  return (state.atDate ??= state.calendar.toLocalDate(state.at));
+}
+
+/** Closes the open span under `key` (if any) at `end`, or leaves it open at the evaluation instant. */
+function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined, acceptedAt: string | undefined): void {
+  const { calendar, open } = state;
+  const span = open.get(key);
+  if (!span) return;
+  open.delete(key);
+  const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
+  const lawful =
+    span.kind === 'stopped-step' ||
+    (span.kind === 'supplement' && state.supplementStopsClock) ||
+    (span.kind === 'special-procedure' && span.from.reason !== undefined && ART45.has(span.from.reason.kind));
+  const to = end?.at;
+  const days: [string, string] = [calendar.toLocalDate(span.from.at), to === undefined ? atLocalDate(state) : calendar.toLocalDate(to)];
+  // Built field by field, in the order of the type (object spreads cost more than the rest here).
+  const entry = { kind: span.kind, from: span.from.at } as Mutable<Suspension>;
+  if (to !== undefined) entry.to = to;
+  entry.afterAcceptance = afterAcceptance;
+  if (span.from.reason !== undefined) entry.reason = span.from.reason;
+  if (span.stepId !== undefined) entry.stepId = span.stepId;
+  entry.stopsStatutoryClock = afterAcceptance && lawful;
+  entry.stopsOfficialClock = afterAcceptance && span.kind !== 'stopped-step';
+  entry.workingDays = calendar.workingDaysBetween(days[0], days[1]);
+  entry.recordIds = end ? [span.from.id, end.id] : [span.from.id];
+  state.ledger.push(entry);
+  state.days.set(entry, { days, time: span.time });
+}
+
+/** The local day spans of the ledger entries that pass `filter`. */
+function daySpans(state: LedgerState, filter: (s: Suspension) => boolean): Array<[string, string]> {
+  const spans: Array<[string, string]> = [];
+  for (const s of state.ledger) if (filter(s)) spans.push(state.days.get(s)!.days);
+  return spans;
+}
+
 /** Working days of the union of day intervals (s, e], clipped to (lo, hi]. */
 function unionWorkingDays(calendar: WorkingCalendar, spans: ReadonlyArray<readonly [string, string]>, lo: string, hi: string): number {
   return spanWorkingDays(calendar, mergeSpans(spans, lo, hi));
@@ -181,12 +275,21 @@ function projectDeadline(calendar: WorkingCalendar, start: string, limit: number
   return calendar.addWorkingDays(cursor, remaining);
 }
 
+/** Working days counted after acceptance up to the evaluation day, suspended days removed (the same for every budget). */
+function countedWorkingDays(calendar: WorkingCalendar, accepted: string, evaluated: string, spans: ReadonlyArray<[string, string]>): number {
+  const hi = evaluated < accepted ? accepted : evaluated;
+  let suspended = 0;
+  for (const [s, e] of spans) if (s < hi) suspended += calendar.workingDaysBetween(s, e < hi ? e : hi);
+  return calendar.workingDaysBetween(accepted, hi) - suspended;
+}
+
 function budget(
   calendar: WorkingCalendar,
   base: number,
   extension: number,
   accepted: string | undefined,
   evaluated: string,
+  used: number,
   spans: ReadonlyArray<[string, string]>,
   warning: WarningThreshold,
 ): Budget {
@@ -196,9 +299,6 @@ function budget(
   }
   const lo = accepted;
   const hi = evaluated < accepted ? accepted : evaluated;
-  let suspended = 0;
-  for (const [s, e] of spans) if (s < hi) suspended += calendar.workingDaysBetween(s, e < hi ? e : hi);
-  const used = calendar.workingDaysBetween(lo, hi) - suspended;
   const remaining = limit - used;
   const deadline = projectDeadline(calendar, lo, limit, spans);
   const { remainingWorkingDays: warnDays = warning.usedShare === undefined ? 2 : undefined, usedShare } = warning;
@@ -236,9 +336,8 @@ export function computeCaseClock(
   options: CaseClockOptions,
 ): CaseClock {
   const { at, warning = {}, supplementStopsClock = true } = options;
-  const atTime = instantMs(at);
-  const { sorted, times } = byTime(records);
-  const caseId = options.caseId ?? lastReceivedCase(sorted, times, atTime);
+  const { sorted, end } = byTime(records, at);
+  const caseId = options.caseId ?? lastReceivedCase(sorted, end);
   if (caseId === undefined) {
     throw new PermitflowError('invalid-argument', 'computeCaseClock needs at least one record of the case; pass the records of one case (and of its earlier attempts).');
   }
@@ -255,39 +354,10 @@ export function computeCaseClock(
   let certificateAt: string | undefined;
   let extension: Extension | undefined;
   const ledger: Suspension[] = [];
-  /** The local dates (from, to) and the start in ms of each ledger entry, computed once. */
-  const ledgerDays = new Map<Suspension, { days: [string, string]; time: number }>();
   const open = new Map<string, OpenSpan>();
-  let atDate: string | undefined;
-  const atLocal = (): string => (atDate ??= calendar.toLocalDate(at));
+  const state: LedgerState = { calendar, at, supplementStopsClock, open, ledger, days: new Map(), atDate: undefined };
 
-  const close = (key: string, end: EventRecord | undefined): void => {
-    const span = open.get(key);
-    if (!span) return;
-    open.delete(key);
-    const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
-    const lawful =
-      span.kind === 'stopped-step' ||
-      (span.kind === 'supplement' && supplementStopsClock) ||
-      (span.kind === 'special-procedure' && span.from.reason !== undefined && ART45.has(span.from.reason.kind));
-    const to = end?.at;
-    const days: [string, string] = [calendar.toLocalDate(span.from.at), to === undefined ? atLocal() : calendar.toLocalDate(to)];
-    // Built field by field, in the order of the type (object spreads cost more than the rest here).
-    const entry = { kind: span.kind, from: span.from.at } as Mutable<Suspension>;
-    if (to !== undefined) entry.to = to;
-    entry.afterAcceptance = afterAcceptance;
-    if (span.from.reason !== undefined) entry.reason = span.from.reason;
-    if (span.stepId !== undefined) entry.stepId = span.stepId;
-    entry.stopsStatutoryClock = afterAcceptance && lawful;
-    entry.stopsOfficialClock = afterAcceptance && span.kind !== 'stopped-step';
-    entry.workingDays = calendar.workingDaysBetween(days[0], days[1]);
-    entry.recordIds = end ? [span.from.id, end.id] : [span.from.id];
-    ledger.push(entry);
-    ledgerDays.set(entry, { days, time: span.time });
-  };
-
-  for (let i = 0; i < sorted.length; i++) {
-    if (times[i]! > atTime) break;
+  for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
     if (record.caseId !== caseId) {
       if (!chain.includes(record.caseId)) chain.push(record.caseId);
@@ -315,16 +385,16 @@ export function computeCaseClock(
         acceptedAt ??= record.at;
         break;
       case 'supplement-started':
-        open.set('supplement', { kind: 'supplement', from: record, time: times[i]! });
+        open.set('supplement', { kind: 'supplement', from: record, time: instantMs(record.at) });
         break;
       case 'supplement-ended':
-        close('supplement', record);
+        closeSpan(state, 'supplement', record, acceptedAt);
         break;
       case 'special-procedure-started':
-        open.set('special-procedure', { kind: 'special-procedure', from: record, time: times[i]! });
+        open.set('special-procedure', { kind: 'special-procedure', from: record, time: instantMs(record.at) });
         break;
       case 'special-procedure-ended':
-        close('special-procedure', record);
+        closeSpan(state, 'special-procedure', record, acceptedAt);
         break;
       case 'extension-approved': {
         const days = typeof record.attrs?.workingDays === 'number' ? record.attrs.workingDays : (flow.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS);
@@ -349,25 +419,24 @@ export function computeCaseClock(
           dropped = closing;
           if (activity === 'filed') acceptedAt ??= record.at; // a filing is accepted and done on the spot
           if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied' || activity === 'filed') decidedAt = record.at;
-          for (const key of [...open.keys()]) close(key, record);
+          for (const key of [...open.keys()]) closeSpan(state, key, record, acceptedAt);
         } else {
           const key = stopped.get(activity);
           if (key === undefined) break;
-          if (record.lifecycle === 'start') open.set(key, { kind: 'stopped-step', from: record, time: times[i]!, stepId: activity });
-          else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') close(key, record);
+          if (record.lifecycle === 'start') open.set(key, { kind: 'stopped-step', from: record, time: instantMs(record.at), stepId: activity });
+          else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') closeSpan(state, key, record, acceptedAt);
         }
       }
     }
   }
-  for (const key of [...open.keys()]) close(key, undefined);
-  if (ledger.length > 1) ledger.sort((a, b) => ledgerDays.get(a)!.time - ledgerDays.get(b)!.time);
+  for (const key of [...open.keys()]) closeSpan(state, key, undefined, acceptedAt);
+  if (ledger.length > 1) ledger.sort((a, b) => state.days.get(a)!.time - state.days.get(b)!.time);
 
   const endedDate = endedAt === undefined ? undefined : calendar.toLocalDate(endedAt);
-  const evaluated = endedDate ?? atLocal();
+  const evaluated = endedDate ?? atLocalDate(state);
   const accepted = acceptedAt === undefined ? undefined : calendar.toLocalDate(acceptedAt);
-  const daySpan = (s: Suspension): [string, string] => ledgerDays.get(s)!.days;
-  const statutorySpans = accepted === undefined ? [] : mergeSpans(ledger.filter((s) => s.stopsStatutoryClock).map(daySpan), accepted, '9999-12-31');
-  const officialSpans = ledger.filter((s) => s.stopsOfficialClock).map(daySpan);
+  const statutorySpans = accepted === undefined ? [] : mergeSpans(daySpans(state, (s) => s.stopsStatutoryClock), accepted, '9999-12-31');
+  const officialSpans = daySpans(state, (s) => s.stopsOfficialClock);
   const limits = flow.limits ?? {};
   const extensionDays = extension?.counted ? extension.workingDays : 0;
   const suspendedNow = endedAt === undefined && ledger.some((s) => s.to === undefined && s.stopsStatutoryClock);
@@ -398,14 +467,16 @@ export function computeCaseClock(
           endedAt === undefined,
         );
 
+  const hasLimits = limits.statutoryWorkingDays !== undefined || limits.promisedWorkingDays !== undefined;
+  const used = accepted === undefined || !hasLimits ? 0 : countedWorkingDays(calendar, accepted, evaluated, statutorySpans);
   const statutory =
     limits.statutoryWorkingDays === undefined
       ? undefined
-      : budget(calendar, limits.statutoryWorkingDays, extensionDays, accepted, evaluated, statutorySpans, warning);
+      : budget(calendar, limits.statutoryWorkingDays, extensionDays, accepted, evaluated, used, statutorySpans, warning);
   const promised =
     limits.promisedWorkingDays === undefined
       ? undefined
-      : budget(calendar, limits.promisedWorkingDays, 0, accepted, evaluated, statutorySpans, warning);
+      : budget(calendar, limits.promisedWorkingDays, 0, accepted, evaluated, used, statutorySpans, warning);
 
   const provisional =
     calendar.provisional &&
@@ -431,17 +502,18 @@ export function computeCaseClock(
 }
 
 /**
- * The current attempt of a chain at `atTime`: the case received last by then. Evidence may predate
- * a receipt, so receipts decide; without any, the case whose first record is latest. Records after
- * `atTime` are not looked at (unless there is nothing before it), like everywhere else.
+ * The current attempt of a chain at the evaluation instant (the first `end` records are at or
+ * before it): the case received last by then. Evidence may predate a receipt, so receipts decide;
+ * without any, the case whose first record is latest. Later records are not looked at (unless
+ * there is nothing before it), like everywhere else.
  */
-function lastReceivedCase(sorted: readonly EventRecord[], times: readonly number[], atTime: number): string | undefined {
+function lastReceivedCase(sorted: readonly EventRecord[], end: number): string | undefined {
   let last: string | undefined;
   let lastReceived: string | undefined;
   const seen = new Set<string>();
   for (let i = 0; i < sorted.length; i++) {
     const record = sorted[i]!;
-    if (last !== undefined && times[i]! > atTime) break;
+    if (last !== undefined && i >= end) break;
     if (!seen.has(record.caseId)) {
       seen.add(record.caseId);
       last = record.caseId;
