@@ -202,8 +202,11 @@ describe('computeCaseClock: the statutory deadline', () => {
     expect(other.ledger[0]).toMatchObject({ kind: 'special-procedure', reason: { kind: 'other' }, stopsStatutoryClock: false, stopsOfficialClock: true, workingDays: 3 });
     // Decided 10-31: (09-30, 10-31] = 18 working days. Art. 45: 18 − 3 = 15 used, deadline 11-07.
     expect(testing.statutory).toMatchObject({ usedWorkingDays: 15, deadline: '2025-11-07', status: 'normal' });
-    // "other": the clock ran on: 18 used, 2 left (warning), deadline unmoved.
-    expect(other.statutory).toMatchObject({ usedWorkingDays: 18, remainingWorkingDays: 2, deadline: '2025-11-04', status: 'warning' });
+    // "other": the clock ran on: 18 used, 2 left, deadline unmoved; decided within it, so normal.
+    expect(other.statutory).toMatchObject({ usedWorkingDays: 18, remainingWorkingDays: 2, deadline: '2025-11-04', status: 'normal' });
+    // Asked before the decision, the same case was close to its limit.
+    expect(clockOf(timeline('other'), '2025-10-30 10:00').statutory).toMatchObject({ remainingWorkingDays: 3 });
+    expect(clockOf(timeline('other'), '2025-10-31 10:00').statutory).toMatchObject({ remainingWorkingDays: 2, status: 'warning' });
     // Official statistics remove every 特别程序 after acceptance, lawful or not: 18 − 3 = 15 both times.
     expect(testing.official?.workingDays).toBe(15);
     expect(other.official?.workingDays).toBe(15);
@@ -430,7 +433,7 @@ describe('computeCaseClock: phases and the evaluation instant', () => {
           "extensionWorkingDays": 0,
           "limitWorkingDays": 10,
           "remainingWorkingDays": 2,
-          "status": "warning",
+          "status": "normal",
           "usedWorkingDays": 8,
         },
         "provisional": false,

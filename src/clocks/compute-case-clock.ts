@@ -292,6 +292,7 @@ function budget(
   used: number,
   spans: ReadonlyArray<[string, string]>,
   warning: WarningThreshold,
+  open: boolean,
 ): Budget {
   const limit = base + extension;
   if (accepted === undefined) {
@@ -302,7 +303,8 @@ function budget(
   const remaining = limit - used;
   const deadline = projectDeadline(calendar, lo, limit, spans);
   const { remainingWorkingDays: warnDays = warning.usedShare === undefined ? 2 : undefined, usedShare } = warning;
-  const near = (warnDays !== undefined && remaining <= warnDays) || (usedShare !== undefined && used >= usedShare * limit);
+  // Only an open case can be near its limit; a decided one met it or is overdue.
+  const near = open && ((warnDays !== undefined && remaining <= warnDays) || (usedShare !== undefined && used >= usedShare * limit));
   const status = hi > deadline ? 'overdue' : near ? 'warning' : 'normal';
   return { limitWorkingDays: limit, extensionWorkingDays: extension, usedWorkingDays: used, remainingWorkingDays: remaining, deadline, status };
 }
@@ -472,11 +474,11 @@ export function computeCaseClock(
   const statutory =
     limits.statutoryWorkingDays === undefined
       ? undefined
-      : budget(calendar, limits.statutoryWorkingDays, extensionDays, accepted, evaluated, used, statutorySpans, warning);
+      : budget(calendar, limits.statutoryWorkingDays, extensionDays, accepted, evaluated, used, statutorySpans, warning, endedAt === undefined);
   const promised =
     limits.promisedWorkingDays === undefined
       ? undefined
-      : budget(calendar, limits.promisedWorkingDays, 0, accepted, evaluated, used, statutorySpans, warning);
+      : budget(calendar, limits.promisedWorkingDays, 0, accepted, evaluated, used, statutorySpans, warning, endedAt === undefined);
 
   const provisional =
     calendar.provisional &&
