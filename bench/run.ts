@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { formatTable, verdictOf, type BenchRow } from './_lib';
+import { runCalendarBench } from './calendar.bench';
+import { runClocksBench } from './clocks.bench';
 import { runRuntimeBench } from './runtime.bench';
 
 /** A benchmark module: its title and how to run it. */
@@ -10,25 +10,10 @@ interface Bench {
   readonly run: () => Promise<BenchRow[]>;
 }
 
-/**
- * A bench module that may not exist yet: `undefined` when its file is missing; an import or export
- * problem of a file that exists is an error, reported like any failing bench.
- */
-function optional(file: string, exportName: string): (() => Promise<BenchRow[]>) | undefined {
-  const url = new URL(file, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return undefined;
-  return async () => {
-    const module = (await import(url.href)) as Record<string, unknown>;
-    const run = module[exportName];
-    if (typeof run !== 'function') throw new Error(`${file} does not export ${exportName}()`);
-    return (await run()) as BenchRow[];
-  };
-}
-
-const calendar = optional('./calendar.bench.ts', 'runCalendarBench');
 const benches: Bench[] = [
   { title: 'Runtime', run: () => runRuntimeBench() },
-  ...(calendar === undefined ? [] : [{ title: 'Calendar', run: calendar }]),
+  { title: 'Calendar', run: () => runCalendarBench() },
+  { title: 'Clocks', run: () => runClocksBench() },
 ];
 
 const started = performance.now();
