@@ -16,7 +16,10 @@ export interface Budget {
   readonly usedWorkingDays: number;
   /** `limitWorkingDays - usedWorkingDays`; negative once overdue. */
   readonly remainingWorkingDays: number;
-  /** The last working day of the limit (`YYYY-MM-DD`); absent before acceptance. */
+  /**
+   * The last day of the limit (`YYYY-MM-DD`): a working day, or the last day of a pause that began
+   * on the day the limit ran out (the pause holds it). Absent before acceptance.
+   */
   readonly deadline?: string;
   /** `overdue` once the evaluation day is after the deadline; `warning` near it. */
   readonly status: BudgetStatus;

@@ -69,3 +69,15 @@ describe('deadline records', () => {
     expect(deadlineRecords(restored.records).map((r) => r[1])).toEqual(['deadline-warning', 'deadline-overdue']);
   });
 });
+
+describe('deadline records at the edge of the calendar', () => {
+  it('never throws from send when the warning day falls before the first covered year', () => {
+    const clock = new SimulatedClock();
+    clock.set(Date.parse('2020-01-02T09:00:00+08:00'));
+    const short = { ...flow, limits: { statutoryWorkingDays: 1 } };
+    const instance = createFlowInstance(short, { caseId: 'EDGE-1', clock });
+    instance.send({ type: 'receive' });
+    const accepted = instance.send({ type: 'accept-in-department', actor: officer(instance) });
+    expect(accepted.accepted && accepted.records.map((r) => r.activity)).toEqual(['department-accepted', 'deadline-warning']);
+  });
+});

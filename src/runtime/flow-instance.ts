@@ -327,7 +327,13 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     let lead = 0;
     if (byDays !== undefined) lead = Math.max(lead, byDays);
     if (usedShare !== undefined) lead = Math.max(lead, limit - Math.ceil(usedShare * limit));
-    return lead <= 0 ? deadline : this.calendar.addWorkingDays(deadline, -lead);
+    if (lead <= 0) return deadline;
+    try {
+      return this.calendar.addWorkingDays(deadline, -lead);
+    } catch {
+      // The warning day falls before the calendar's first year: the case was in warning from the start.
+      return `${this.calendar.coverage.firstYear}-01-01`;
+    }
   }
 
   private startOfDay(date: string): number {
