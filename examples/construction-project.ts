@@ -28,7 +28,7 @@ runBundle(instance, flows, clock, {
       supplementAsked = true;
       return { type: 'start-supplement', actor: officerOf(flowOf(matterId)), materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '不动产权证书附图缺失，一次性告知补正' } };
     }
-    if (matterId === 'works-planning-permit' && case_.snapshot.matches({ processing: { pause: 'supplement' } } as never)) {
+    if (matterId === 'works-planning-permit' && case_.snapshot.context.suspension === 'supplement') {
       const since = case_.records.find((r) => r.activity === 'supplement-started')!;
       return clock.now() - Date.parse(since.at) > 14 * 86_400_000 ? { type: 'end-supplement', actor: developer, channel: 'online', materials: ['land-certificate'] } : 'wait';
     }

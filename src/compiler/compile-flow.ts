@@ -13,9 +13,14 @@ export interface FlowContext {
   readonly joined: Readonly<Record<string, number>>;
   /** Approved Art. 42 extensions (at most one). */
   readonly extensions: number;
+  /** The suspension in force during processing: 补正 (`supplement`), 特别程序, or none. */
+  readonly suspension: Suspension;
   /** Demands for a cancelled permit, each one a violation (cancelled mode). */
   readonly permitDemands: number;
 }
+
+/** A suspension during processing: 补正, 特别程序, or `null` while the case runs. */
+export type Suspension = 'supplement' | 'special-procedure' | null;
 
 /** The xstate machine compiled from a flow definition. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,7 +78,8 @@ const fitsStep =
 
 interface Compilation {
   readonly flow: FlowDefinition;
-  readonly running: ReturnType<typeof stateIn>;
+  /** Holds while no suspension is in force. */
+  readonly running: Guard;
   readonly byDepartment: Guard;
   department(target: string): { guard: Guard; target: string };
   nextKey(kind: string): string;
@@ -186,36 +192,33 @@ function nodeState(node: ProcessNode, exit: string, path: readonly string[], c: 
   }
 }
 
-/** States shared by the modes that decide a case: processing, decision outcomes and withdrawal. */
+const suspend = (suspension: Suspension) => assign({ suspension });
+
+/**
+ * Processing: the process tree, with the decisions, withdrawal and Art. 42 extension around it.
+ * A suspension (补正 or 特别程序) is held in context: while it lasts no step moves and no decision
+ * is taken, and the tree keeps its place.
+ */
 function processingState(flow: FlowDefinition, root: ProcessNode, c: Compilation, decided: { approve: string; deny: string }): StateConfig {
   const rootKey = keyOf(root, c);
-  const processDone = stateIn(`#${flow.id}.processing.process._done`);
+  const done = `#${flow.id}.processing._done`;
+  const processDone = stateIn(done);
   const decision = (target: string) => ({ guard: all(c.byDepartment, processDone, c.running), target });
+  const suspendedBy =
+    (suspension: Suspension): Guard =>
+    ({ context }) =>
+      context.suspension === suspension;
   return {
-    type: 'parallel',
+    initial: rootKey,
     states: {
-      process: {
-        initial: rootKey,
-        states: {
-          [rootKey]: nodeState(root, `#${flow.id}.processing.process._done`, ['processing', 'process', rootKey], c),
-          _done: { type: 'final' },
-        },
-      },
-      pause: {
-        initial: 'running',
-        states: {
-          running: {
-            on: {
-              'start-supplement': c.department('supplement'),
-              'start-special-procedure': c.department('special-procedure'),
-            },
-          },
-          supplement: { on: { 'end-supplement': 'running' } },
-          'special-procedure': { on: { 'end-special-procedure': c.department('running') } },
-        },
-      },
+      [rootKey]: nodeState(root, done, ['processing', rootKey], c),
+      _done: { type: 'final' },
     },
     on: {
+      'start-supplement': { guard: all(c.byDepartment, c.running), actions: suspend('supplement') },
+      'end-supplement': { guard: suspendedBy('supplement'), actions: suspend(null) },
+      'start-special-procedure': { guard: all(c.byDepartment, c.running), actions: suspend('special-procedure') },
+      'end-special-procedure': { guard: all(c.byDepartment, suspendedBy('special-procedure')), actions: suspend(null) },
       withdraw: 'withdrawn',
       approve: decision(decided.approve),
       ...(flow.mode === 'notify-commit' ? {} : { 'approve-deferred': decision('approved-deferred') }),
@@ -318,7 +321,7 @@ function notifyCommitStates(flow: FlowDefinition, c: Compilation): Record<string
  * Compiles a flow definition into an xstate v5 machine, by its reform mode:
  * - `approval` and `optimized-approval`: the outer lifecycle of the 办理状态 codes with the
  *   process tree inside `processing` — real parallel regions, join policies, choices and declared
- *   send-backs — beside a `pause` region for 补正 and 特别程序, during which no step moves;
+ *   send-backs — and 补正 and 特别程序 as a suspension in context, during which no step moves;
  * - `filing`: received → filed, with no review and no refusal;
  * - `notify-commit`: notify → commit → decision → post-verification → verified, or breach →
  *   correction → revocation → credit record;
@@ -340,7 +343,7 @@ export function compileFlow<const TFlow extends FlowDefinition>(flow: TFlow): Fl
   const byDepartment: Guard = ({ event }) => event.actor?.department === flow.department;
   const c: Compilation = {
     flow,
-    running: stateIn(`#${id}.processing.pause.running`),
+    running: ({ context }) => context.suspension === null,
     nextKey: (kind) => `_${kind}${counter++}`,
     byDepartment,
     department: (target) => ({ guard: byDepartment, target }),
@@ -371,7 +374,7 @@ export function compileFlow<const TFlow extends FlowDefinition>(flow: TFlow): Fl
       : { 'business-registered': { on: { receive: 'received' } } };
   const config: StateConfig = {
     id,
-    context: { joined: {}, extensions: 0, permitDemands: 0 } satisfies FlowContext,
+    context: { joined: {}, extensions: 0, permitDemands: 0, suspension: null } satisfies FlowContext,
     initial: 'new',
     states: {
       new: { on: flow.afterBusinessRegistration || flow.mode === 'cancelled' ? { 'register-business': 'business-registered' } : { receive: 'received' } },

@@ -216,7 +216,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
   }
 
   pendingSteps(): TStepId[] {
-    return this.snapshot.status === 'active' && this.snapshot.matches({ processing: { pause: 'running' } } as never)
+    return this.snapshot.status === 'active' && this.snapshot.context.suspension === null
       ? (stepsTagged(this.snapshot.tags, PENDING_TAG) as TStepId[])
       : [];
   }
@@ -436,7 +436,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
           message: `Step "${event.step}" is done by a ${step.role} of ${step.department}; the command came from ${who}.`,
         };
       }
-      if (state === 'processing' && !snapshot.matches({ processing: { pause: 'running' } } as never)) {
+      if (state === 'processing' && snapshot.context.suspension !== null) {
         return {
           code: 'suspended',
           message: `Case "${this.caseId}" is suspended (补正 or 特别程序); end the suspension before working on "${event.step}".`,
