@@ -62,7 +62,7 @@ export type {
 
 // compiler
 export { compileFlow, LIFECYCLE_STATES, stepStateId, FLOW_EVENT_TYPES, COMMAND_AUTHORITY } from './compiler';
-export type { FlowContext, FlowMachine, LifecycleState, FlowEvent, FlowEventType, EventDetails, StepIdOf, ApplicantStanding } from './compiler';
+export type { FlowContext, FlowMachine, LifecycleState, ProcessingSuspension, FlowEvent, FlowEventType, EventDetails, StepIdOf, ApplicantStanding } from './compiler';
 
 // runtime
 export {

@@ -14,13 +14,13 @@ export interface FlowContext {
   /** Approved Art. 42 extensions (at most one). */
   readonly extensions: number;
   /** The suspension in force during processing: 补正 (`supplement`), 特别程序, or none. */
-  readonly suspension: Suspension;
+  readonly suspension: ProcessingSuspension;
   /** Demands for a cancelled permit, each one a violation (cancelled mode). */
   readonly permitDemands: number;
 }
 
 /** A suspension during processing: 补正, 特别程序, or `null` while the case runs. */
-export type Suspension = 'supplement' | 'special-procedure' | null;
+export type ProcessingSuspension = 'supplement' | 'special-procedure' | null;
 
 /** The xstate machine compiled from a flow definition. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -192,7 +192,7 @@ function nodeState(node: ProcessNode, exit: string, path: readonly string[], c: 
   }
 }
 
-const suspend = (suspension: Suspension) => assign({ suspension });
+const suspend = (suspension: ProcessingSuspension) => assign({ suspension });
 
 /**
  * Processing: the process tree, with the decisions, withdrawal and Art. 42 extension around it.
@@ -205,7 +205,7 @@ function processingState(flow: FlowDefinition, root: ProcessNode, c: Compilation
   const processDone = stateIn(done);
   const decision = (target: string) => ({ guard: all(c.byDepartment, processDone, c.running), target });
   const suspendedBy =
-    (suspension: Suspension): Guard =>
+    (suspension: ProcessingSuspension): Guard =>
     ({ context }) =>
       context.suspension === suspension;
   return {
