@@ -13,23 +13,13 @@ import { pathToFileURL } from 'node:url';
 import chineseDays from 'chinese-days';
 import { chinaMainlandCalendar } from '../src/calendar/index';
 import { formatTable, type BenchRow } from './_lib';
+import { mulberry32 } from '../src/_internal/mulberry32';
 
 
 const DAY_MS = 86_400_000;
 const INPUTS = 4096;
 const ROUNDS = 5;
 
-/** mulberry32: a small seeded PRNG, so every run times the same dates. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
@@ -91,7 +81,7 @@ function check(what: string, ours: (i: number) => unknown, baseline: (i: number)
 /** Runs the calendar benchmark and returns one row per comparison. */
 export async function runCalendarBench(): Promise<BenchRow[]> {
   const cal = chinaMainlandCalendar();
-  const random = seeded(20_250_930);
+  const random = mulberry32(20_250_930);
 
   // (a) one-year ranges [a, a + 364 days] inside 2020–2026.
   const rangeStarts = randomDays(random, '2020-01-01', '2025-12-31', INPUTS);

@@ -26,6 +26,7 @@ import { parseEventLog, serializeEventLog, type EventRecord } from '../src/event
 import { createFlowInstance, type FlowInstance } from '../src/runtime';
 import example from '../test/fixtures/works-planning-permit.json';
 import { compare, formatTable, type BenchRow, type CompareOptions } from './_lib';
+import { mulberry32 } from '../src/_internal/mulberry32';
 
 const flow = example as FlowDefinition;
 const TARGET_RECORDS = 1_000_000;
@@ -36,17 +37,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** mulberry32: a small seeded PRNG, so every run times the same log. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const officer = { id: 'officer-1', role: 'officer', department: flow.department };
 const head = { id: 'head-1', role: 'head', department: flow.department };
@@ -61,7 +51,7 @@ type StepId = keyof typeof stepActors;
 
 /** Writes the log, case after case, until it holds at least `target` records. */
 function writeLog(target: number, seed = 20_250_930): EventRecord[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const machine = compileFlow(flow);
   const pick = (p: number): boolean => random() < p;
   const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo));

@@ -340,8 +340,9 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     return Date.parse(`${date}T00:00:00${this.utcOffset === 'Z' ? 'Z' : this.utcOffset}`);
   }
 
-  private append(activity: string, attrs: Record<string, string | number>, at: number): EventRecord {
-    const record: EventRecord = {
+  /** The fields every record of this case starts with: its id, the case's links, what and when. */
+  private header(activity: string, at: number) {
+    return {
       id: `${this.caseId}#${this.log.length + 1}`,
       caseId: this.caseId,
       matterId: this.flow.id,
@@ -349,9 +350,12 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       ...this.links,
       activity,
       at: formatInstant(at, this.utcOffset),
-      source: 'system',
-      attrs,
+      source: 'system' as const,
     };
+  }
+
+  private append(activity: string, attrs: Record<string, string | number>, at: number): EventRecord {
+    const record: EventRecord = { ...this.header(activity, at), attrs };
     this.log.push(record);
     return record;
   }
@@ -392,18 +396,11 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       };
     }
     return {
-      id: `${this.caseId}#${this.log.length + 1}`,
-      caseId: this.caseId,
-      matterId: this.flow.id,
-      flowVersion: this.flow.version,
-      ...this.links,
-      activity,
+      ...this.header(activity, this.clock.now()),
       ...(status === undefined ? {} : { status }),
       ...(lifecycle === undefined ? {} : { lifecycle }),
-      at: formatInstant(this.clock.now(), this.utcOffset),
       ...(event.actor === undefined ? {} : { actor: { ...event.actor } }),
       ...(event.channel === undefined ? {} : { channel: event.channel }),
-      source: 'system',
       ...(event.materials === undefined ? {} : { materials: [...event.materials] }),
       ...(reason === undefined ? {} : { reason: { ...reason } }),
       ...(attrs === undefined ? {} : { attrs: { ...attrs } }),
