@@ -123,3 +123,37 @@ describe('createBundleInstance', () => {
     expect(() => restoreBundleInstance({ ...bundle, version: '2' }, saved, { flows })).toThrow(/version "1"/);
   });
 });
+
+describe('bundles with licence-separation matters', () => {
+  it('starts a matter that follows the business registration from it, counts a cancelled permit as done, and reports a failed matter', () => {
+    const permit = (id: string, mode: 'filing' | 'cancelled'): FlowDefinition => ({
+      id,
+      version: '1',
+      name: id,
+      department: 'market-regulation',
+      mode,
+      caseType: 'immediate',
+      materials: [{ id: 'application-form', name: '申请表' }],
+      afterBusinessRegistration: true,
+    });
+    const flows2 = [matter('land-use', 'natural-resources'), permit('food-filing', 'filing'), permit('cancelled-permit', 'cancelled')];
+    const shop: BundleDefinition = {
+      id: 'open-shop',
+      version: '1',
+      name: '开小店一件事',
+      leadDepartment: 'market-regulation',
+      matters: [{ matterId: 'land-use' }, { matterId: 'food-filing' }, { matterId: 'cancelled-permit' }],
+    };
+    const clock = new SimulatedClock();
+    clock.set(Date.parse('2025-03-03T09:00:00+08:00'));
+    const instance = createBundleInstance(shop, { bundleId: 'S-1', flows: flows2, clock });
+    instance.submit({ materials: ['application-form'] });
+    expect(instance.caseOf('food-filing')?.records.map((r) => r.activity)).toEqual(['business-registered', 'received']);
+    expect(instance.status()).toEqual({ 'land-use': 'open', 'food-filing': 'open', 'cancelled-permit': 'approved' });
+    instance.send('food-filing', { type: 'file', actor: officer(instance.caseOf('food-filing')!) });
+    expect(instance.outcome).toBeUndefined();
+    instance.send('land-use', { type: 'withdraw' });
+    expect(instance.status()['land-use']).toBe('failed');
+    expect(instance.outcome).toBe('failed');
+  });
+});

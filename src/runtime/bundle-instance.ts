@@ -31,6 +31,8 @@ export interface BundleInstance {
   readonly currentStage: string | undefined;
   /** Whether every matter is approved. */
   readonly done: boolean;
+  /** `completed` once every matter is approved, `failed` once a matter ended without approval (withdrawn, denied…), else undefined. */
+  readonly outcome: 'completed' | 'failed' | undefined;
   /** The case of a matter, once it has been received. */
   caseOf(matterId: string): FlowInstance | undefined;
   /** Where each matter stands. */
@@ -98,6 +100,11 @@ export class BundleInstanceImpl implements BundleInstance {
 
   get done(): boolean {
     return this.bundle.matters.every((m) => this.matterStatus(m.matterId) === 'approved');
+  }
+
+  get outcome(): 'completed' | 'failed' | undefined {
+    if (this.done) return 'completed';
+    return this.bundle.matters.some((m) => this.matterStatus(m.matterId) === 'failed') ? 'failed' : undefined;
   }
 
   get currentStage(): string | undefined {
@@ -178,6 +185,7 @@ export class BundleInstanceImpl implements BundleInstance {
     const instance = this.cases.get(matterId);
     if (instance === undefined) return 'waiting';
     if (APPROVED.has(instance.state)) return 'approved';
+    if (instance.flow.mode === 'cancelled' && instance.state === 'business-registered') return 'approved'; // operates on the licence alone
     return instance.done ? 'failed' : 'open';
   }
 
@@ -198,14 +206,17 @@ export class BundleInstanceImpl implements BundleInstance {
     for (const { matterId } of this.bundle.matters) {
       if (this.cases.has(matterId) || !this.ready(matterId)) continue;
       const instance = this.openCase(matterId);
-      const listed = new Set(instance.flow.materials.map((m) => m.id));
-      const materials = (this.submission.materials ?? []).filter((id) => listed.has(id));
-      instance.send({
-        type: 'receive',
+      const { flow } = instance;
+      const by = {
         channel: this.submission.channel ?? 'online',
         ...(this.submission.actor ? { actor: this.submission.actor } : {}),
-        materials,
-      });
+      };
+      // 照后减证: a licence-separation case starts from the business registration; a cancelled
+      // permit has nothing after it.
+      if (flow.afterBusinessRegistration === true || flow.mode === 'cancelled') instance.send({ type: 'register-business', ...by });
+      if (flow.mode === 'cancelled') continue;
+      const listed = new Set(flow.materials.map((m) => m.id));
+      instance.send({ type: 'receive', ...by, materials: (this.submission.materials ?? []).filter((id) => listed.has(id)) });
     }
   }
 
