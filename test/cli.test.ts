@@ -32,6 +32,9 @@ describe('permitflow CLI', () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain('3 read, 2 accepted, 1 rejected');
     expect(result.out).toContain('- line 2');
+    const capped = await cli('log', 'check', '--max-issues', '1', file('bad.jsonl', '{x\n{y\n{z\n'));
+    expect(capped.out).toContain('3 read, 0 accepted, 3 rejected');
+    expect(capped.out).toContain('(2 more issue(s) not shown; raise --max-issues to see them)');
   });
 
   it('prints a Mermaid diagram', async () => {

@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { read, accepted, rejected } = reader.counts;
       io.stdout(`${rest[1]}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
       if (reader.issues.length > 0) io.stdout(`${formatLineIssues(reader.issues)}\n`);
-      if (maxIssues > 0 && reader.issues.length >= maxIssues) io.stdout(`(only the first ${maxIssues} issues are shown; raise --max-issues to see more)\n`);
+      if (reader.issuesDropped > 0) io.stdout(`(${reader.issuesDropped} more issue(s) not shown; raise --max-issues to see them)\n`);
       return rejected > 0 ? 1 : 0;
     }
   } catch (error) {
