@@ -1,0 +1,424 @@
+import { SimulatedClock } from 'xstate';
+import type { Actor, EventRecord } from '../../event-log';
+import type { FlowDefinition, StepDefinition } from '../../definition';
+import type { FlowMachine } from '../../compiler';
+import type { FlowEvent } from '../../compiler';
+import type { WorkingCalendar } from '../../calendar';
+import { createFlowInstance, type FlowInstance } from '../../runtime';
+import { placeSteps } from '../../_internal/process-tree';
+import { formatInstant } from '../../_internal/format-instant';
+import type { InjectableDeviationCode } from '../deviation-codes';
+import type { LawfulRates } from '../lawful-behaviours';
+import { HOUR, MINUTE, durationMs, type OfficeTime } from './office-time';
+import type { Random } from './random';
+
+/** A flow prepared once per log: its compiled machine and step table. */
+export interface PreparedFlow {
+  readonly flow: FlowDefinition;
+  readonly machine: FlowMachine;
+  readonly steps: ReadonlyMap<string, StepDefinition>;
+  readonly listedMaterials: ReadonlySet<string>;
+  readonly requiredMaterials: readonly string[];
+  /** Steps with a minimum duration (where implausible speed can show). */
+  readonly flooredSteps: readonly string[];
+}
+
+/** Compiles nothing itself: the caller passes the machine. */
+export function prepareFlow(flow: FlowDefinition, machine: FlowMachine): PreparedFlow {
+  const steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]));
+  return {
+    flow,
+    machine,
+    steps,
+    listedMaterials: new Set([...flow.materials.map((m) => m.id), ...[...steps.values()].flatMap((s) => s.materials ?? [])]),
+    requiredMaterials: flow.materials.filter((m) => m.required !== false).map((m) => m.id),
+    flooredSteps: [...steps.values()].filter((s) => s.minDuration !== undefined && durationMs(s.minDuration) > 0).map((s) => s.id),
+  };
+}
+
+/** Whether a flow runs the full approval lifecycle (acceptance, process tree, decision). */
+export function isApproval(flow: FlowDefinition): boolean {
+  return (flow.mode === 'approval' || flow.mode === 'optimized-approval') && flow.process !== undefined;
+}
+
+/** How an attempt that is not carried through ends. */
+export type AttemptEnd = 'withdrawn' | 'not-accepted';
+
+/** Everything one case needs. */
+export interface CaseSpec {
+  readonly caseId: string;
+  readonly prepared: PreparedFlow;
+  readonly arrival: number;
+  readonly links: { readonly applicantId?: string; readonly projectCode?: string };
+  readonly random: Random;
+  readonly office: OfficeTime;
+  readonly calendar: WorkingCalendar;
+  readonly lawful: Required<LawfulRates>;
+  /** Deviations to inject into this case. */
+  readonly inject: ReadonlySet<InjectableDeviationCode>;
+  /** Set for the abandoned first attempt of a withdraw-resubmit chain, or a lawful withdrawal. */
+  readonly abandon?: AttemptEnd;
+}
+
+/** A simulated case: its records (sorted, numbered) and when its last system record falls. */
+export interface SimulatedCase {
+  readonly records: EventRecord[];
+  readonly end: number;
+}
+
+/** Materials asked of applicants that are on no 办事指南 list: other departments' opinions and 奇葩证明. */
+const UNLISTED_MATERIALS = [
+  'neighbourhood-committee-opinion',
+  'street-office-consent',
+  'fire-brigade-pre-opinion',
+  'bank-deposit-certificate',
+  'no-dispute-certificate',
+  'expert-panel-pre-review-opinion',
+  'utility-company-consent-letter',
+] as const;
+
+/** Step-like activities that act as approvals but are on no flow (征求意见, 会审, 方案预审, 专家论证). */
+const UNMODELED_ACTIVITIES = [
+  ['solicit-opinions', '征求相关部门意见'],
+  ['joint-review-meeting', '联审会审'],
+  ['scheme-pre-review', '方案预审'],
+  ['expert-demonstration', '专家论证'],
+  ['leadership-coordination-meeting', '领导协调会'],
+] as const;
+
+/** Non-Art. 45 reasons that officers give for stopping the clock. */
+const ABUSIVE_SUSPENSION_REASONS = [
+  { kind: 'business-suspension', text: '正常业务办理挂起' },
+  { kind: 'other', text: '等待相关部门意见' },
+  { kind: 'other', text: '系统调整，暂停办理' },
+] as const;
+
+const ART45_REASONS = [
+  { kind: 'expert-review', text: '组织专家评审，所需时间不计入审批期限' },
+  { kind: 'testing', text: '委托检测，所需时间不计入审批期限' },
+  { kind: 'hearing', text: '依申请举行听证' },
+] as const;
+
+const HALL = 'government-service-center';
+
+const SUPPLEMENT_REASONS = [
+  { kind: 'incomplete-materials', text: '申请材料不齐全，一次性告知需补正的全部内容' },
+  { kind: 'incomplete-materials', text: '申请材料需补充完善' },
+] as const;
+
+/** Evidence kinds and the activity names an evidence importer gives them; lawful and deviant records share them. */
+export function evidenceActivity(kind: 'document' | 'meeting' | 'opinion' | 'signature' | 'payment', random: Random): string {
+  switch (kind) {
+    case 'document':
+      return random.pick(['document-delivered', 'document-revised']);
+    case 'meeting':
+      return 'meeting';
+    case 'opinion':
+      return 'opinion-issued';
+    case 'signature':
+      return 'signed';
+    case 'payment':
+      return 'fee-paid';
+  }
+}
+
+/** Drives one case through a real FlowInstance, and adds the records the runtime cannot write. */
+export function simulateCase(spec: CaseSpec): SimulatedCase {
+  const { caseId, prepared, random, office, lawful, inject } = spec;
+  const { flow } = prepared;
+  const clock = new SimulatedClock();
+  const staff = random.int(1, 6);
+  const officer = (role = 'case-officer'): Actor => ({
+    id: `${flow.department}-${role}-${String(staff).padStart(2, '0')}`,
+    role,
+    department: flow.department,
+  });
+  const director = officer('director');
+  const hallClerk: Actor = { id: `${HALL}-window-clerk-${String(random.int(1, 12)).padStart(2, '0')}`, role: 'window-clerk', department: HALL };
+  const stepActor = (id: string): Actor => {
+    const step = prepared.steps.get(id)!;
+    return { id: `${step.department}-${step.role}-${String(staff).padStart(2, '0')}`, role: step.role, department: step.department };
+  };
+  const extra: EventRecord[] = [];
+  const addExtra = (record: Omit<EventRecord, 'id' | 'caseId' | 'matterId' | 'flowVersion'>): void => {
+    extra.push({ id: '', caseId, matterId: flow.id, flowVersion: flow.version, ...spec.links, ...record } as EventRecord);
+  };
+  const iso = (ms: number): string => formatInstant(ms, '+08:00');
+
+  // Whole seconds, as approval systems stamp them; rounding up keeps every floor.
+  const moveTo = (ms: number): void => clock.set(Math.max(Math.ceil(ms / 1000) * 1000, clock.now()));
+  const later = (workingHours: number): number => office.addWorkingHours(clock.now(), workingHours);
+  const daysLater = (n: number): number => office.workingDaysLater(clock.now(), n, random.between(9, 16.5));
+
+  // 证照分离: the business registration comes first (照后减证).
+  const arrival = spec.arrival;
+  const registers = flow.afterBusinessRegistration === true || flow.mode === 'cancelled';
+  clock.set(registers ? office.workingDaysEarlier(arrival, random.int(2, 30), random.between(9, 16.5)) : arrival);
+  const instance = createFlowInstance(flow, { caseId, clock, machine: prepared.machine, calendar: spec.calendar, ...spec.links });
+  const send = (event: FlowEvent): void => {
+    const result = instance.send(event);
+    if (!result.accepted) throw new Error(`simulator bug: ${caseId} ${event.type}: ${result.rejection.message}`);
+  };
+  if (registers) {
+    send({ type: 'register-business', channel: 'online' });
+    if (flow.mode === 'cancelled') return finish(office, instance, instance.records, extra, random, lawful);
+  }
+  moveTo(arrival);
+
+  // 线下预审: work on the case before it is filed — meetings, drafts marked up, opinions given.
+  if (inject.has('pre-acceptance-work')) {
+    const first = office.workingDaysEarlier(arrival, random.int(8, 40), random.between(9, 16));
+    const kinds = ['meeting', 'document', 'opinion'] as const;
+    const count = random.int(1, 3);
+    for (let i = 0; i < count; i++) {
+      const at = office.addWorkingHours(first, i * random.between(8, 60));
+      if (at >= arrival) break;
+      const kind = random.pick(kinds);
+      const material = random.pick(prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : ['application-form']);
+      addExtra({
+        activity: evidenceActivity(kind, random),
+        at: iso(at),
+        source: 'evidence',
+        evidenceKind: kind,
+        actor: officer(random.pick(['case-officer', 'section-chief'])),
+        ...(kind === 'meeting' ? {} : { materials: [material] }),
+        channel: 'offline',
+      });
+    }
+  }
+
+  const channel = random.pick(['online', 'online', 'online', 'window', 'window', 'mobile'] as const);
+  send({
+    type: 'receive',
+    channel,
+    materials: [...prepared.requiredMaterials],
+    ...(channel === 'window' ? { actor: hallClerk } : {}),
+  });
+  const receivedAt = clock.now();
+
+  if (flow.mode === 'filing' || instance.can({ type: 'file', actor: officer() })) {
+    moveTo(later(random.between(0.1, 3)));
+    send({ type: 'file', actor: officer() });
+    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+  }
+  if (flow.mode === 'notify-commit') {
+    moveTo(later(random.between(0.1, 1)));
+    send({ type: 'notify', actor: officer() });
+    moveTo(later(random.between(0.1, 4)));
+    send({ type: 'commit', channel });
+    moveTo(later(random.between(0.1, 2)));
+    if (instance.can({ type: 'approve', actor: director })) {
+      send({ type: 'approve', actor: director });
+      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+    }
+  }
+
+  // 补正 before acceptance: the lawful single round (一次性告知), or one demanding an unlisted material.
+  const preSupplement = inject.has('unlisted-material') || (!inject.has('pre-acceptance-work') && random.chance(lawful.supplementBeforeAcceptance));
+  if (preSupplement && instance.can({ type: 'start-supplement', actor: officer() })) {
+    moveTo(daysLater(random.int(0, 2)));
+    const listed = prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials];
+    const demanded = new Set<string>();
+    for (let i = random.int(1, 2); i > 0; i--) demanded.add(random.pick(listed));
+    if (inject.has('unlisted-material')) demanded.add(random.pick(UNLISTED_MATERIALS));
+    const materials = [...demanded];
+    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+    if (spec.abandon === 'withdrawn' && random.chance(0.5)) {
+      moveTo(daysLater(random.int(3, 12)));
+      send({ type: 'withdraw', channel });
+      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+    }
+    moveTo(daysLater(Math.max(1, Math.round(random.lognormal(4, 0.7)))));
+    send({ type: 'end-supplement', channel, materials });
+  }
+
+  if (spec.abandon !== undefined) {
+    moveTo(daysLater(random.int(1, 4)));
+    if (spec.abandon === 'withdrawn') send({ type: 'withdraw', channel });
+    else send({ type: 'not-accept', actor: officer(), reason: { kind: 'not-in-jurisdiction', text: '申请材料不符合法定形式' } });
+    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+  }
+
+  // Acceptance: within minutes after offline pre-review, else within a couple of working days.
+  moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : daysLater(random.int(0, 2)));
+  if (instance.can({ type: 'accept-at-window' }) && channel === 'window' && random.chance(0.5)) {
+    send({ type: 'accept-at-window', actor: hallClerk });
+    moveTo(later(random.between(0.2, 4)));
+  }
+  send({ type: 'accept-in-department', actor: officer() });
+  const acceptedAt = clock.now();
+
+  const abuse = inject.has('suspension-abuse') ? random.pick(['at-acceptance', 'repeated-supplement'] as const) : undefined;
+  if (abuse === 'at-acceptance') {
+    // The clock-stopper of public integration code: 挂起 from the moment of acceptance.
+    send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
+    moveTo(daysLater(random.int(5, 20)));
+    send({ type: 'end-special-procedure', actor: officer() });
+  }
+
+  if (inject.has('unmodeled-activity')) {
+    // A gate that is on no flow: nothing moves until it is done.
+    const [activity, name] = random.pick(UNMODELED_ACTIVITIES);
+    const start = later(random.between(1, 6));
+    const end = office.workingDaysLater(start, random.int(2, 10), random.between(9.5, 16.5));
+    const actor = officer(random.pick(['section-chief', 'case-officer']));
+    addExtra({ activity, lifecycle: 'start', at: iso(start), source: 'system', actor, attrs: { name } });
+    addExtra({ activity, lifecycle: 'complete', at: iso(end), source: 'system', actor });
+    moveTo(end + random.int(10, 90) * MINUTE);
+  }
+
+  // The process tree: start what is open, complete the earliest planned completion.
+  const stepIds = [...prepared.steps.keys()];
+  const fastStep = random.chance(lawful.fastStep) ? random.pick(stepIds) : undefined;
+  const speedy = inject.has('implausible-speed') ? random.pick(prepared.flooredSteps) : undefined;
+  const longReview = random.chance(lawful.longExpertReview);
+  const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
+  const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
+  const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : 0;
+  const planned = new Map<string, number>();
+  let completed = 0;
+  let supplementsDone = 0;
+  for (let guard = 0; guard < 1000; guard++) {
+    for (const id of instance.pendingSteps()) {
+      moveTo(later(random.between(0.1, 2)));
+      send({ type: 'start-step', step: id, actor: stepActor(id) });
+      planned.set(id, plan(id, clock.now()));
+    }
+    const active = instance.activeSteps();
+    if (active.length === 0) break;
+    const next = active.reduce((a, b) => (planned.get(a)! <= planned.get(b)! ? a : b));
+    moveTo(planned.get(next)!);
+    send({ type: 'complete-step', step: next, actor: stepActor(next) });
+    completed += 1;
+    if (completed === extensionAfter) {
+      moveTo(later(random.between(0.5, 4)));
+      send({
+        type: 'approve-extension',
+        actor: director,
+        reason: { kind: 'art-42-extension', text: '情况复杂，经本行政机关负责人批准延长审批期限' },
+      });
+    }
+    if (completed === art45After && instance.activeSteps().length === 0) {
+      moveTo(later(random.between(0.5, 6)));
+      send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
+      moveTo(daysLater(random.int(5, 25)));
+      send({ type: 'end-special-procedure', actor: officer() });
+    }
+    if (supplementsDone < supplementRounds && instance.activeSteps().length === 0) {
+      // 过程补件: a post-acceptance 补正, round after round.
+      moveTo(later(random.between(0.5, 6)));
+      const materials = [random.pick([...prepared.listedMaterials])];
+      send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+      moveTo(daysLater(random.int(3, 15)));
+      send({ type: 'end-supplement', channel, materials });
+      supplementsDone += 1;
+    }
+  }
+  while (supplementsDone < supplementRounds) {
+    moveTo(later(random.between(0.5, 6)));
+    const materials = [random.pick([...prepared.listedMaterials])];
+    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+    moveTo(daysLater(random.int(3, 15)));
+    send({ type: 'end-supplement', channel, materials });
+    supplementsDone += 1;
+  }
+
+  moveTo(later(random.between(0.3, 6)));
+  const approved = random.chance(0.95);
+  send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
+  const decidedAt = clock.now();
+  if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
+    moveTo(daysLater(random.int(0, 2)));
+    send({ type: 'issue-certificate', actor: officer() });
+  }
+
+  let records = instance.records;
+  if (inject.has('backfilled-record')) {
+    // 先批后录: the case was handled on paper and keyed in as a batch well after the decision.
+    let entry = office.workingDaysLater(decidedAt, random.int(3, 25), random.between(9, 16));
+    records = records.map((record) => {
+      const at = Date.parse(record.at);
+      if (at < receivedAt || at > decidedAt) return record;
+      entry += random.int(40, 200) * 1000;
+      return { ...record, recordedAt: iso(entry) };
+    });
+  }
+  return finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
+
+  function plan(id: string, start: number): number {
+    const step = prepared.steps.get(id)!;
+    const floor = step.minDuration === undefined ? 0 : durationMs(step.minDuration);
+    if (id === speedy) return start + Math.max(MINUTE, Math.round(floor * random.between(0.05, 0.5)));
+    // Office hours of work, but never less wall time than the floor (a P5D publicity runs 5 days).
+    const officeHours = Math.min(floor / HOUR, 8);
+    let hours: number;
+    let wall = floor;
+    if (id === fastStep) {
+      const factor = random.between(1, 1.2);
+      hours = Math.max(officeHours, 0.25) * factor;
+      wall = floor * factor;
+    } else if (step.clock === 'stopped') hours = longReview ? 8 * random.int(20, 45) : random.lognormal(40, 0.6);
+    else hours = random.lognormal(Math.max(officeHours * 2.5, 3), 0.8);
+    return office.open(Math.max(office.addWorkingHours(start, Math.max(hours, officeHours, 0.25)), start + wall));
+  }
+}
+
+/**
+ * Adds the lawful look-alikes that are written outside the runtime, then sorts the case's records by
+ * time and numbers them `<caseId>#<n>` in that order, so appended records look like the rest.
+ */
+function finish(
+  office: OfficeTime,
+  instance: FlowInstance,
+  written: readonly EventRecord[],
+  extra: EventRecord[],
+  random: Random,
+  lawful: Required<LawfulRates>,
+  receivedAt?: number,
+  acceptedAt?: number,
+): SimulatedCase {
+  instance.stop();
+  let runtime = written;
+  const caseId = instance.caseId;
+  const last = Date.parse(runtime.at(-1)!.at);
+  const first = runtime[0]!;
+  const base = { caseId, matterId: first.matterId, flowVersion: first.flowVersion };
+  const links = {
+    ...(first.bundleId === undefined ? {} : { bundleId: first.bundleId }),
+    ...(first.projectCode === undefined ? {} : { projectCode: first.projectCode }),
+    ...(first.applicantId === undefined ? {} : { applicantId: first.applicantId }),
+  };
+  if (receivedAt !== undefined && random.chance(lawful.evidenceAfterReceipt)) {
+    // Paper trail after filing: the receipt the applicant signs, fees paid, documents delivered.
+    const count = random.int(1, 3);
+    const department = instance.flow.department;
+    for (let i = 0; i < count; i++) {
+      const kind = random.pick(['document', 'document', 'signature', 'payment', acceptedAt === undefined ? 'signature' : random.pick(['meeting', 'opinion'] as const)] as const);
+      const at = office.open(Math.round((receivedAt + random.between(0.02, 1) * (last - receivedAt + 5 * HOUR)) / 1000) * 1000);
+      const byOffice = kind === 'document' || kind === 'meeting' || kind === 'opinion';
+      const role = random.pick(['case-officer', 'section-chief']);
+      extra.push({
+        id: '',
+        ...base,
+        ...links,
+        activity: evidenceActivity(kind, random),
+        at: formatInstant(at, '+08:00'),
+        source: 'evidence',
+        evidenceKind: kind,
+        ...(byOffice ? { actor: { id: `${department}-${role}-${String(random.int(1, 6)).padStart(2, '0')}`, role, department } } : {}),
+        channel: kind === 'payment' ? 'online' : 'offline',
+        ...(kind === 'document' || kind === 'opinion' ? { materials: [random.pick(instance.flow.materials.map((m) => m.id))] } : {}),
+      });
+    }
+  }
+  if (random.chance(lawful.promptEntry)) {
+    // Records keyed in seconds after the fact, as systems with a separate entry time show them.
+    runtime = runtime.map((record) =>
+      record.recordedAt !== undefined ? record : { ...record, recordedAt: formatInstant(Date.parse(record.at) + random.int(3, 180) * 1000, '+08:00') },
+    );
+  }
+  const all = [...runtime, ...extra].map((record, index) => ({ record, index, at: Date.parse(record.at) }));
+  all.sort((a, b) => a.at - b.at || a.index - b.index);
+  const records = all.map(({ record }, i) => ({ ...record, id: `${caseId}#${i + 1}` }));
+  return { records, end: last };
+}

@@ -1,0 +1,163 @@
+import type { EventRecord } from '../event-log';
+import type { FlowDefinition } from '../definition';
+import { compileFlow, type FlowMachine } from '../compiler';
+import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
+import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
+import { PermitflowError } from '../errors';
+import { DEVIATION_CODES, INJECTABLE_DEVIATION_CODES, type DeviationCode, type InjectableDeviationCode } from './deviation-codes';
+import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
+import { OfficeTime } from './_internal/office-time';
+import { createRandom, type Random } from './_internal/random';
+import { isApproval, prepareFlow, simulateCase, type PreparedFlow } from './_internal/simulate-case';
+
+/** Options of {@link generateLog}. */
+export interface GenerateLogOptions {
+  /** Seed of the one PRNG (mulberry32); the same options give the same log. */
+  readonly seed: number;
+  /** Number of applications (matters applied for); each `withdraw-resubmit` adds its abandoned first attempt. */
+  readonly cases: number;
+  /** Flows the cases run, drawn with equal weight; default: a mix of construction-permit and 证照分离 matters. */
+  readonly flows?: readonly FlowDefinition[];
+  /** Per deviation code, the probability that a case (whose flow allows it) gets it. */
+  readonly inject?: Partial<Readonly<Record<DeviationCode, number>>>;
+  /** Rates of the lawful look-alikes in every case; see {@link LawfulRates}. */
+  readonly lawful?: LawfulRates;
+  /** Year the arrivals spread over (its working days); default 2025. */
+  readonly year?: number;
+  /** Working-day calendar; the mainland calendar by default. */
+  readonly calendar?: WorkingCalendar;
+}
+
+/** One injected deviation: its code and the case (or bundle) it was injected into. */
+export interface DeviationLabel {
+  readonly code: DeviationCode;
+  readonly caseId?: string;
+  readonly bundleId?: string;
+}
+
+/** A generated log: records grouped by case in order of arrival, each case's sorted by time, and the ground truth. */
+export interface GeneratedLog {
+  readonly records: readonly EventRecord[];
+  readonly labels: readonly DeviationLabel[];
+}
+
+/**
+ * The default mix: the construction-permit matters of a social-invested project (half the cases) and
+ * the food business permit under approval, optimized approval and filing (the other half).
+ */
+function defaultFlows(): Array<{ flow: FlowDefinition; weight: number }> {
+  const construction = constructionPermitBundle().flows;
+  const licence = [
+    { flow: licenceSeparationFlow('approval'), weight: 0.1 },
+    { flow: licenceSeparationFlow('optimized-approval'), weight: 0.25 },
+    { flow: licenceSeparationFlow('filing'), weight: 0.15 },
+  ];
+  return [...construction.map((flow) => ({ flow, weight: 0.5 / construction.length })), ...licence];
+}
+
+const machines = new WeakMap<FlowDefinition, FlowMachine>();
+function machineOf(flow: FlowDefinition): FlowMachine {
+  let machine = machines.get(flow);
+  if (machine === undefined) machines.set(flow, (machine = compileFlow(flow) as unknown as FlowMachine));
+  return machine;
+}
+
+let defaults: Array<{ flow: FlowDefinition; weight: number }> | undefined;
+
+/** Whether a code can be injected into a case of this flow. */
+function applies(code: InjectableDeviationCode, prepared: PreparedFlow): boolean {
+  if (!isApproval(prepared.flow)) return false;
+  return code !== 'implausible-speed' || prepared.flooredSteps.length > 0;
+}
+
+const PROVINCE_AREAS = ['320102', '320105', '330106', '440305', '510107', '370212', '420106'] as const;
+const ALNUM = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+function applicantCode(random: Random, area: string): string {
+  let body = '';
+  for (let i = 0; i < 10; i++) body += ALNUM[random.int(0, ALNUM.length - 1)];
+  return `91${area}${body}`;
+}
+
+/**
+ * Generates a labeled event log: cases arrive over the working days of a year, are driven through
+ * real flow instances in office hours, include lawful look-alikes at realistic rates, and get the
+ * requested off-system behaviours injected, each labeled with its code and case.
+ * @throws {PermitflowError} `invalid-argument` for a bad count or rate, or a code not yet injectable.
+ * @example
+ * const { records, labels } = generateLog({ seed: 7, cases: 500, inject: { 'backfilled-record': 0.05 } });
+ * // labels: [{ code: 'backfilled-record', caseId: '320102-2025-000031' }, …]
+ */
+export function generateLog(options: GenerateLogOptions): GeneratedLog {
+  const { seed, cases, year = 2025 } = options;
+  if (!Number.isInteger(cases) || cases < 0) throw new PermitflowError('invalid-argument', `cases is ${cases}; give a whole number ≥ 0.`);
+  if (!Number.isFinite(seed)) throw new PermitflowError('invalid-argument', `seed is ${seed}; give a finite number.`);
+  const injectable = new Set<string>(INJECTABLE_DEVIATION_CODES);
+  const rates: Array<[InjectableDeviationCode, number]> = [];
+  for (const [code, rate] of Object.entries(options.inject ?? {})) {
+    if (!(DEVIATION_CODES as readonly string[]).includes(code)) {
+      throw new PermitflowError('invalid-argument', `"${code}" is not a deviation code; use one of: ${DEVIATION_CODES.join(', ')}.`);
+    }
+    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw new PermitflowError('invalid-argument', `inject["${code}"] is ${rate}; give a probability in [0, 1].`);
+    if (rate === 0) continue;
+    if (!injectable.has(code)) {
+      throw new PermitflowError('invalid-argument', `"${code}" cannot be injected yet; injectable codes: ${INJECTABLE_DEVIATION_CODES.join(', ')}.`);
+    }
+    rates.push([code as InjectableDeviationCode, rate]);
+  }
+  const lawful = { ...DEFAULT_LAWFUL_RATES, ...options.lawful };
+  const calendar = options.calendar ?? chinaMainlandCalendar();
+  const office = new OfficeTime(calendar);
+  const weighted = options.flows === undefined ? (defaults ??= defaultFlows()) : options.flows.map((flow) => ({ flow, weight: 1 }));
+  if (weighted.length === 0) throw new PermitflowError('invalid-argument', 'flows is empty; give at least one flow.');
+  const prepared = weighted.map(({ flow }) => prepareFlow(flow, machineOf(flow)));
+  const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
+
+  const random = createRandom(seed);
+  const days = office.workingDaysOf(year);
+  // Arrivals: uniform over the year's working days and office hours, sorted — a Poisson process given its count.
+  const arrivals = Array.from({ length: cases }, () => office.at(random.pick(days), 9 + random.next() * 8)).sort((a, b) => a - b);
+
+  const area = random.pick(PROVINCE_AREAS);
+  let serial = 0;
+  const nextCaseId = (): string => `${area}-${year}-${String(++serial).padStart(6, '0')}`;
+  const out: Array<{ arrival: number; records: EventRecord[] }> = [];
+  const labels: DeviationLabel[] = [];
+  for (const arrival of arrivals) {
+    let draw = random.next() * total;
+    let index = 0;
+    while (index < weighted.length - 1 && draw >= weighted[index]!.weight) draw -= weighted[index++]!.weight;
+    const flow = prepared[index]!;
+    const caseRandom = createRandom(random.seed());
+    const inject = new Set<InjectableDeviationCode>();
+    for (const [code, rate] of rates) if (random.next() < rate && applies(code, flow)) inject.add(code);
+    const registers = flow.flow.afterBusinessRegistration === true;
+    const links = {
+      applicantId: applicantCode(caseRandom, area),
+      ...(registers ? {} : { projectCode: `${year}-${area}-${caseRandom.pick(['47', '48', '70', '72'])}-0${caseRandom.int(1, 3)}-${String(caseRandom.int(0, 999_999)).padStart(6, '0')}` }),
+    };
+    const common = { prepared: flow, links, office, calendar, lawful } as const;
+    let start = arrival;
+    if (inject.has('withdraw-resubmit')) {
+      // 撤件重报: an earlier attempt ended without acceptance; the same applicant files again within days.
+      const attemptRandom = createRandom(random.seed());
+      const attempt = simulateCase({
+        ...common,
+        caseId: nextCaseId(),
+        arrival: office.workingDaysEarlier(arrival, attemptRandom.int(8, 30), 9 + attemptRandom.next() * 8),
+        random: attemptRandom,
+        inject: new Set(),
+        abandon: attemptRandom.chance(0.7) ? 'withdrawn' : 'not-accepted',
+      });
+      out.push({ arrival: Date.parse(attempt.records[0]!.at), records: attempt.records });
+      start = office.workingDaysLater(attempt.end, attemptRandom.int(1, 7), 9 + attemptRandom.next() * 8);
+    }
+    const abandon = inject.size === 0 && isApproval(flow.flow) && random.next() < lawful.withdrawNeverReturn ? (random.chance(0.75) ? 'withdrawn' : 'not-accepted') : undefined;
+    const caseId = nextCaseId();
+    const simulated = simulateCase({ ...common, caseId, arrival: start, random: caseRandom, inject, ...(abandon === undefined ? {} : { abandon }) });
+    out.push({ arrival: Date.parse(simulated.records[0]!.at), records: simulated.records });
+    for (const code of INJECTABLE_DEVIATION_CODES) if (inject.has(code)) labels.push({ code, caseId });
+  }
+  out.sort((a, b) => a.arrival - b.arrival);
+  return { records: out.flatMap((c) => c.records), labels };
+}

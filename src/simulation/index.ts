@@ -1,0 +1,18 @@
+/**
+ * The simulator: seeded, labeled event logs — ground truth for the detectors of off-system work
+ * (体外循环, 隐性审批). Conformant cases carry the lawful behaviours each deviation can be mistaken
+ * for; injected deviations look as they would in a real log, and only the labels say which is which.
+ */
+
+/** Generates a labeled event log from a seed; see {@link GenerateLogOptions}. */
+export { generateLog } from './generate-log';
+/** Options, the output and one label of {@link generateLog}. */
+export type { GenerateLogOptions, GeneratedLog, DeviationLabel } from './generate-log';
+/** Every deviation code detectors report, and the ones {@link generateLog} injects today. */
+export { DEVIATION_CODES, INJECTABLE_DEVIATION_CODES } from './deviation-codes';
+/** A deviation code, and an injectable one. */
+export type { DeviationCode, InjectableDeviationCode } from './deviation-codes';
+/** The default rates of the lawful look-alikes in conformant cases. */
+export { DEFAULT_LAWFUL_RATES } from './lawful-behaviours';
+/** Rates of the lawful look-alikes, per case. */
+export type { LawfulRates } from './lawful-behaviours';

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkEventRecord } from '../event-log/index';
+import { INJECTABLE_DEVIATION_CODES } from '../simulation/index';
+import { conformantLogArbitrary, deviantLogArbitrary } from './log-arbitrary';
+
+describe('conformantLogArbitrary', () => {
+  it('gives the same log for the same seed', () => {
+    const [a] = fc.sample(conformantLogArbitrary(), { seed: 3, numRuns: 1 });
+    const [b] = fc.sample(conformantLogArbitrary(), { seed: 3, numRuns: 1 });
+    expect(a).toEqual(b);
+  });
+
+  it('draws valid, unlabeled logs of the asked size', () => {
+    fc.assert(
+      fc.property(conformantLogArbitrary({ minCases: 2, maxCases: 6 }), ({ records, labels }) => {
+        expect(labels).toEqual([]);
+        const cases = new Set(records.map((r) => r.caseId));
+        expect(cases.size).toBeGreaterThanOrEqual(2);
+        expect(cases.size).toBeLessThanOrEqual(6);
+        for (const r of records) expect(checkEventRecord(r).ok).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('deviantLogArbitrary', () => {
+  it('labels only codes asked for, on cases of the log', () => {
+    fc.assert(
+      fc.property(deviantLogArbitrary({ maxCases: 10, codes: ['backfilled-record', 'implausible-speed'] }), ({ records, labels }) => {
+        const cases = new Set(records.map((r) => r.caseId));
+        for (const l of labels) {
+          expect(['backfilled-record', 'implausible-speed']).toContain(l.code);
+          expect(cases.has(l.caseId!)).toBe(true);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('draws labels over many runs, and shrunk logs stay valid', () => {
+    const seen = new Set<string>();
+    for (const log of fc.sample(deviantLogArbitrary({ minCases: 10, maxCases: 20 }), { seed: 8, numRuns: 30 })) {
+      for (const l of log.labels) seen.add(l.code);
+    }
+    expect(seen.size).toBeGreaterThan(INJECTABLE_DEVIATION_CODES.length / 2);
+    const failure = fc.check(
+      fc.property(deviantLogArbitrary({ maxCases: 8 }), ({ labels }) => labels.length === 0),
+      { seed: 4, numRuns: 50 },
+    );
+    expect(failure.failed).toBe(true);
+    const [shrunk] = failure.counterexample!;
+    for (const r of shrunk.records) expect(checkEventRecord(r).ok).toBe(true);
+  });
+});
