@@ -21,10 +21,44 @@ export const DEVIATION_CODES = [
 export type DeviationCode = (typeof DEVIATION_CODES)[number];
 
 /**
- * The codes {@link generateLog} can inject today; the others are detector codes whose injection is
- * still to come (asking for them throws).
+ * The codes `generateLog` can inject today; the others are detector codes whose injection is still
+ * to come (asking for them throws). How each looks in the log — built from ordinary records, with no
+ * marker field; only the labels tell:
+ *
+ * - `pre-acceptance-work` (线下预审): 1–3 outside-evidence records (`meeting`, `document`, `opinion`,
+ *   channel `offline`, an officer or section chief of the department, a listed material on documents
+ *   and opinions) dated 8–40 working days before `received`; acceptance then follows receipt within
+ *   minutes and the case has no 补正. The lawful look-alike is the same kind of evidence dated after
+ *   receipt.
+ * - `withdraw-resubmit` (撤件重报): an earlier case of the same applicant, project and matter ends in
+ *   `withdrawn-before-acceptance` (sometimes during a 补正) or `not-accepted`; the labeled case is
+ *   received 1–7 working days later. The label names the later case; the first attempt is an extra
+ *   case beyond `cases`. The look-alike is a withdrawal with no return.
+ * - `backfilled-record` (先批后录): every system record from receipt to decision gets a `recordedAt`
+ *   3–25 working days after the decision, 40–200 s apart as in a batch entry; the business times stay
+ *   plausible. The look-alike: `recordedAt` seconds to minutes after `at`.
+ * - `implausible-speed`: one step with a minimum duration is completed in 5–50 % of it. The
+ *   look-alike: a step done in 1–1.2× its minimum.
+ * - `suspension-abuse`: either a 特别程序 with a non-Art. 45 reason (`business-suspension`, `other`)
+ *   starting at the very instant of department acceptance and lasting 5–20 working days, or 2–3
+ *   post-acceptance 补正 rounds (过程补件) with ordinary materials and reasons. The look-alikes: one
+ *   补正 before acceptance, an Art. 45 special procedure mid-process, an approved Art. 42 extension.
+ * - `unlisted-material`: the pre-acceptance 补正 demands, besides listed materials, one on no list
+ *   (another department's opinion, a 奇葩证明 such as `no-dispute-certificate`), and the applicant
+ *   hands it in. The look-alike: a 补正 of listed materials only.
+ * - `unmodeled-activity`: right after acceptance, a step-like activity on no flow (`solicit-opinions`
+ *   征求意见, `joint-review-meeting` 会审, `scheme-pre-review` 方案预审, …) logged by the department as
+ *   `system` start/complete records 2–10 working days apart; no step starts before it completes (it
+ *   gates the flow). The look-alike: long listed steps such as expert review.
+ * - `double-acceptance` (两头受理): `window-accepted` by the hall, then `department-accepted` 5–20
+ *   working days later. The look-alike: window then department acceptance within hours.
+ *
+ * Records the runtime would reject are written beside the runtime's own, with the same links; each
+ * case's records are then sorted by time and numbered `<caseId>#<n>` in that order, so appended
+ * records cannot be told by their ids.
  */
 export const INJECTABLE_DEVIATION_CODES = [
+  'double-acceptance',
   'unmodeled-activity',
   'unlisted-material',
   'pre-acceptance-work',

@@ -3,6 +3,7 @@ import { checkEventRecord, OTHER_ACTIVITIES, STATUS_ACTIVITIES, type EventRecord
 import { Art45CategorySchema, type FlowDefinition } from '../definition';
 import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
 import { placeSteps } from '../_internal/process-tree';
+import { chinaMainlandCalendar } from '../calendar';
 import { durationMs } from './_internal/office-time';
 import { DEFAULT_LAWFUL_RATES, generateLog, INJECTABLE_DEVIATION_CODES, type InjectableDeviationCode } from './index';
 
@@ -19,6 +20,7 @@ const listedOf = (flow: FlowDefinition) =>
 const FIXED = new Set<string>([...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES]);
 const ART45 = new Set<string>(Art45CategorySchema.options);
 const DAY = 86_400_000;
+const calendar = chinaMainlandCalendar();
 const ms = (instant: string) => Date.parse(instant);
 
 function byCase(records: readonly EventRecord[]): Map<string, EventRecord[]> {
@@ -67,6 +69,11 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
       (r) => r.activity === 'special-procedure-started' && r.at === accepted.at && !ART45.has(r.reason?.kind ?? ''),
     );
     return after.length > 1 || atAcceptance;
+  },
+  'double-acceptance': (records) => {
+    const hall = records.find((r) => r.activity === 'window-accepted');
+    const department = records.find((r) => r.activity === 'department-accepted');
+    return hall !== undefined && department !== undefined && calendar.workingDaysBetween(calendar.toLocalDate(hall.at), calendar.toLocalDate(department.at)) > 3;
   },
   'backfilled-record': (records) => records.some((r) => r.recordedAt !== undefined && ms(r.recordedAt) - ms(r.at) > DAY),
   'withdraw-resubmit': (records, all) => {
@@ -194,8 +201,16 @@ describe('generateLog', () => {
     });
   });
 
+  it('leaves the other cases as they were when injection is turned on', () => {
+    const plain = byCase(generateLog({ seed: 31, cases: 40, flows }).records);
+    const injected = generateLog({ seed: 31, cases: 40, flows, inject: { 'implausible-speed': 0.2, 'backfilled-record': 0.2 } });
+    const labelled = new Set(injected.labels.map((l) => l.caseId));
+    expect(labelled.size).toBeGreaterThan(0);
+    for (const [caseId, list] of byCase(injected.records)) if (!labelled.has(caseId)) expect(list).toEqual(plain.get(caseId));
+  });
+
   it('rejects codes not yet injectable and bad rates', () => {
-    expect(() => generateLog({ seed: 1, cases: 1, inject: { 'double-acceptance': 0.1 } })).toThrow(/cannot be injected yet/);
+    expect(() => generateLog({ seed: 1, cases: 1, inject: { 'serial-as-parallel': 0.1 } })).toThrow(/cannot be injected yet/);
     expect(() => generateLog({ seed: 1, cases: 1, inject: { 'backfilled-record': 2 } })).toThrow(/probability/);
     expect(() => generateLog({ seed: 1, cases: -1 })).toThrow(/whole number/);
   });

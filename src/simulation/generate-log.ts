@@ -114,6 +114,8 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
   const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
 
   const random = createRandom(seed);
+  // Injection draws come from their own stream, so turning injection on leaves the other cases as they were.
+  const injectRandom = createRandom((seed ^ 0x5bd1e995) >>> 0);
   const days = office.workingDaysOf(year);
   // Arrivals: uniform over the year's working days and office hours, sorted — a Poisson process given its count.
   const arrivals = Array.from({ length: cases }, () => office.at(random.pick(days), 9 + random.next() * 8)).sort((a, b) => a - b);
@@ -130,7 +132,9 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     const flow = prepared[index]!;
     const caseRandom = createRandom(random.seed());
     const inject = new Set<InjectableDeviationCode>();
-    for (const [code, rate] of rates) if (random.next() < rate && applies(code, flow)) inject.add(code);
+    for (const [code, rate] of rates) if (injectRandom.next() < rate && applies(code, flow)) inject.add(code);
+    const abandonDraw = random.next();
+    const abandonKind = random.next();
     const registers = flow.flow.afterBusinessRegistration === true;
     const links = {
       applicantId: applicantCode(caseRandom, area),
@@ -140,7 +144,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     let start = arrival;
     if (inject.has('withdraw-resubmit')) {
       // 撤件重报: an earlier attempt ended without acceptance; the same applicant files again within days.
-      const attemptRandom = createRandom(random.seed());
+      const attemptRandom = createRandom(injectRandom.seed());
       const attempt = simulateCase({
         ...common,
         caseId: nextCaseId(),
@@ -152,11 +156,11 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       out.push({ arrival: Date.parse(attempt.records[0]!.at), records: attempt.records });
       start = office.workingDaysLater(attempt.end, attemptRandom.int(1, 7), 9 + attemptRandom.next() * 8);
     }
-    const abandon = inject.size === 0 && isApproval(flow.flow) && random.next() < lawful.withdrawNeverReturn ? (random.chance(0.75) ? 'withdrawn' : 'not-accepted') : undefined;
+    const abandon = inject.size === 0 && isApproval(flow.flow) && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;
     const caseId = nextCaseId();
     const simulated = simulateCase({ ...common, caseId, arrival: start, random: caseRandom, inject, ...(abandon === undefined ? {} : { abandon }) });
     out.push({ arrival: Date.parse(simulated.records[0]!.at), records: simulated.records });
-    for (const code of INJECTABLE_DEVIATION_CODES) if (inject.has(code)) labels.push({ code, caseId });
+    for (const code of INJECTABLE_DEVIATION_CODES) if (inject.has(code) && !simulated.missed?.includes(code)) labels.push({ code, caseId });
   }
   out.sort((a, b) => a.arrival - b.arrival);
   return { records: out.flatMap((c) => c.records), labels };

@@ -64,6 +64,8 @@ export interface CaseSpec {
 export interface SimulatedCase {
   readonly records: EventRecord[];
   readonly end: number;
+  /** Injections that found no place (a step in a branch of a choice that was not taken); not labeled. */
+  readonly missed?: readonly InjectableDeviationCode[];
 }
 
 /** Materials asked of applicants that are on no 办事指南 list: other departments' opinions and 奇葩证明. */
@@ -241,9 +243,11 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
 
   // Acceptance: within minutes after offline pre-review, else within a couple of working days.
   moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : daysLater(random.int(0, 2)));
-  if (instance.can({ type: 'accept-at-window' }) && channel === 'window' && random.chance(0.5)) {
+  const atWindow = random.chance(0.5);
+  if (instance.can({ type: 'accept-at-window' }) && (inject.has('double-acceptance') || (channel === 'window' && atWindow))) {
     send({ type: 'accept-at-window', actor: hallClerk });
-    moveTo(later(random.between(0.2, 4)));
+    // 两头受理: the hall accepts, the department holds the file for weeks before accepting it again.
+    moveTo(inject.has('double-acceptance') ? daysLater(random.int(5, 20)) : later(random.between(0.2, 4)));
   }
   send({ type: 'accept-in-department', actor: officer() });
   const acceptedAt = clock.now();
@@ -271,6 +275,7 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
   const stepIds = [...prepared.steps.keys()];
   const fastStep = random.chance(lawful.fastStep) ? random.pick(stepIds) : undefined;
   const speedy = inject.has('implausible-speed') ? random.pick(prepared.flooredSteps) : undefined;
+  let speedyRan = false;
   const longReview = random.chance(lawful.longExpertReview);
   const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
   const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
@@ -343,12 +348,16 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
       return { ...record, recordedAt: iso(entry) };
     });
   }
-  return finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
+  const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
+  return speedy !== undefined && !speedyRan ? { ...done, missed: ['implausible-speed'] } : done;
 
   function plan(id: string, start: number): number {
     const step = prepared.steps.get(id)!;
     const floor = step.minDuration === undefined ? 0 : durationMs(step.minDuration);
-    if (id === speedy) return start + Math.max(MINUTE, Math.round(floor * random.between(0.05, 0.5)));
+    if (id === speedy) {
+      speedyRan = true;
+      return start + Math.max(MINUTE, Math.round(floor * random.between(0.05, 0.5)));
+    }
     // Office hours of work, but never less wall time than the floor (a P5D publicity runs 5 days).
     const officeHours = Math.min(floor / HOUR, 8);
     let hours: number;
