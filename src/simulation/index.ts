@@ -9,9 +9,11 @@ export { generateLog } from './generate-log';
 /** Options, the output and one label of {@link generateLog}. */
 export type { GenerateLogOptions, GeneratedLog, DeviationLabel } from './generate-log';
 /** Every deviation code detectors report, and the ones {@link generateLog} injects today. */
-export { DEVIATION_CODES, INJECTABLE_DEVIATION_CODES } from './deviation-codes';
+export { DEVIATION_CODES } from '../detection/deviation-codes';
+export { INJECTABLE_DEVIATION_CODES } from './injectable-codes';
 /** A deviation code, and an injectable one. */
-export type { DeviationCode, InjectableDeviationCode } from './deviation-codes';
+export type { DeviationCode } from '../detection/deviation-codes';
+export type { InjectableDeviationCode } from './injectable-codes';
 /** The default rates of the lawful look-alikes in conformant cases. */
 export { DEFAULT_LAWFUL_RATES } from './lawful-behaviours';
 /** Rates of the lawful look-alikes, per case. */

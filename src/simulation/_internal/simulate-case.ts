@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../calendar';
 import { createFlowInstance, type FlowInstance } from '../../runtime';
 import { placeSteps } from '../../_internal/process-tree';
 import { formatInstant } from '../../_internal/format-instant';
-import type { InjectableDeviationCode } from '../deviation-codes';
+import type { InjectableDeviationCode } from '../injectable-codes';
 import type { LawfulRates } from '../lawful-behaviours';
 import { HOUR, MINUTE, durationMs, type OfficeTime } from './office-time';
 import type { Random } from './random';
