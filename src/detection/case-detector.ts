@@ -43,8 +43,9 @@ export interface CaseDetector<TOptions extends object = object> {
   /** Thresholds with their documented defaults; a caller may set them per matter. */
   readonly defaults: TOptions;
   /**
-   * Findings for one closed case. `history` gives the summaries of earlier cases of the same
-   * project or applicant and matter (oldest first), for detectors that look across attempts.
+   * Findings for one closed case. `history` gives the summaries of the earlier closed cases linked
+   * to it — same `projectCode` (any matter), or same `applicantId` and matter — oldest first, for
+   * detectors that look across attempts or matters.
    */
   detect(view: CaseView, options: TOptions, history: readonly CaseSummary[]): Finding[];
 }
