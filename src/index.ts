@@ -232,3 +232,7 @@ export type {
   RealEstateRegistrationBundleOptions,
   Utility,
 } from './flows';
+
+// simulation (first form: labeled logs for detection)
+export { generateLog, DEVIATION_CODES, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES } from './simulation';
+export type { GenerateLogOptions, GeneratedLog, DeviationLabel, DeviationCode, InjectableDeviationCode, LawfulRates } from './simulation';

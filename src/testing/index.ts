@@ -9,3 +9,5 @@ export { caseMovesArbitrary, possibleCommands, resolveMove } from './case-moves'
 export type { CaseMove } from './case-moves';
 export { eventRecordArbitrary } from './event-record-arbitrary';
 export type { EventRecordArbitraryOptions } from './event-record-arbitrary';
+export { conformantLogArbitrary, deviantLogArbitrary } from './log-arbitrary';
+export type { LogArbitraryOptions, DeviantLogArbitraryOptions } from './log-arbitrary';
