@@ -1,5 +1,39 @@
 import type { CaseDetector } from '../case-detector';
+import { backfilledRecordDetector } from './backfilled-record';
+import { doubleAcceptanceDetector } from './double-acceptance';
+import { implausibleSpeedDetector } from './implausible-speed';
+import { preAcceptanceWorkDetector } from './pre-acceptance-work';
+import { suspensionAbuseDetector } from './suspension-abuse';
+import { unlistedMaterialDetector } from './unlisted-material';
+import { unmodeledActivityDetector } from './unmodeled-activity';
+import { withdrawResubmitDetector } from './withdraw-resubmit';
+
+export { backfilledRecordDetector } from './backfilled-record';
+export { doubleAcceptanceDetector } from './double-acceptance';
+export { implausibleSpeedDetector } from './implausible-speed';
+export { preAcceptanceWorkDetector } from './pre-acceptance-work';
+export { suspensionAbuseDetector } from './suspension-abuse';
+export { unlistedMaterialDetector } from './unlisted-material';
+export { unmodeledActivityDetector } from './unmodeled-activity';
+export { withdrawResubmitDetector } from './withdraw-resubmit';
+export type { BackfilledRecordOptions } from './backfilled-record';
+export type { DoubleAcceptanceOptions } from './double-acceptance';
+export type { ImplausibleSpeedOptions } from './implausible-speed';
+export type { PreAcceptanceWorkOptions } from './pre-acceptance-work';
+export type { SuspensionAbuseOptions } from './suspension-abuse';
+export type { UnlistedMaterialOptions } from './unlisted-material';
+export type { UnmodeledActivityOptions } from './unmodeled-activity';
+export type { WithdrawResubmitOptions } from './withdraw-resubmit';
 
 /** Every built-in detector, one module each; the driver runs them all unless told otherwise. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each detector has its own options type
-export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [];
+export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [
+  preAcceptanceWorkDetector,
+  withdrawResubmitDetector,
+  backfilledRecordDetector,
+  implausibleSpeedDetector,
+  suspensionAbuseDetector,
+  unlistedMaterialDetector,
+  unmodeledActivityDetector,
+  doubleAcceptanceDetector,
+];

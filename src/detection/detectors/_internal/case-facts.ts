@@ -1,0 +1,78 @@
+import type { FlowDefinition, StepDefinition } from '../../../definition';
+import type { EventRecord } from '../../../event-log';
+import { placeSteps } from '../../../_internal/process-tree';
+import type { CaseView } from '../../case-detector';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+/** Milliseconds of an instant. */
+export const ms = (instant: string): number => Date.parse(instant);
+
+/** Milliseconds of an ISO-8601 duration as definitions write it (`P3D`, `PT4H`, `P1DT2H30M`); a day is 24 h. */
+export function durationMs(iso: string): number | undefined {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
+  if (match === null) return undefined;
+  const [, w = '0', d = '0', h = '0', m = '0', s = '0'] = match;
+  return ((Number(w) * 7 + Number(d)) * 24 + Number(h)) * HOUR + Number(m) * MINUTE + Number(s) * 1000;
+}
+
+/** The case's system records (what the approval system itself logged). */
+export const systemRecords = (view: CaseView): EventRecord[] => view.records.filter((r) => r.source === 'system');
+
+/** The first system record of one of these activities. */
+export function firstOf(view: CaseView, ...activities: string[]): EventRecord | undefined {
+  return view.records.find((r) => r.source === 'system' && activities.includes(r.activity));
+}
+
+/** Acceptance activities: hall (窗口受理), department (部门受理) or a commitment under 告知承诺制. */
+export const ACCEPTANCE_ACTIVITIES = ['window-accepted', 'department-accepted', 'committed'] as const;
+
+/** Decision activities and the certificate (批复 and 证照). */
+export const DECISION_ACTIVITIES = ['approved', 'approved-deferred', 'denied', 'certificate-issued'] as const;
+
+/** The department responsible for the case: the matter's, else the acting department of the first record that names one. */
+export function departmentOf(view: CaseView): string | undefined {
+  return view.flow?.department ?? view.records.find((r) => r.actor !== undefined)?.actor?.department;
+}
+
+/** Working days d with a < d ≤ b in the case's calendar (0 when b is not after a). */
+export function workingDaysFrom(view: CaseView, a: string, b: string): number {
+  return Math.max(0, view.calendar.workingDaysBetween(view.calendar.toLocalDate(a), view.calendar.toLocalDate(b)));
+}
+
+const stepCache = new WeakMap<FlowDefinition, Map<string, StepDefinition>>();
+
+/** The flow's steps by id. */
+export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
+  let steps = stepCache.get(flow);
+  if (steps === undefined) stepCache.set(flow, (steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]))));
+  return steps;
+}
+
+const listedCache = new WeakMap<FlowDefinition, Set<string>>();
+
+/** The materials on the matter's published list (办事指南): the flow's materials and those its steps examine. */
+export function listedMaterialsOf(flow: FlowDefinition): Set<string> {
+  let listed = listedCache.get(flow);
+  if (listed === undefined) {
+    listed = new Set([...flow.materials.map((m) => m.id), ...[...stepsOf(flow).values()].flatMap((s) => s.materials ?? [])]);
+    listedCache.set(flow, listed);
+  }
+  return listed;
+}
+
+/** The common part of a finding for one case. */
+export function caseFields(view: CaseView): { caseId: string; matterId: string; department?: string; bundleId?: string } {
+  const department = departmentOf(view);
+  const bundleId = view.records.find((r) => r.bundleId !== undefined)?.bundleId;
+  return {
+    caseId: view.caseId,
+    matterId: view.matterId,
+    ...(department === undefined ? {} : { department }),
+    ...(bundleId === undefined ? {} : { bundleId }),
+  };
+}
+
+/** A local date and time for messages: `2025-03-04 09:23`. */
+export const short = (instant: string): string => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;

@@ -1,0 +1,89 @@
+import type { EventRecord } from '../../event-log';
+import type { CaseDetector } from '../case-detector';
+import type { Finding } from '../finding';
+import { ACCEPTANCE_ACTIVITIES, DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+
+/** Options of {@link backfilledRecordDetector}. */
+export interface BackfilledRecordOptions {
+  /** A system record entered more than this many working days after its business time counts; default 2. */
+  readonly maxEntryLagWorkingDays: number;
+  /** Receipt, acceptance and decision all within this many minutes, by one officer, count; default 30. */
+  readonly compressedMinutes: number;
+}
+
+/**
+ * Backfilled record (先批后录): the approval was done first and entered later. Three signals: system
+ * records entered (`recordedAt`) long after their business time (`at`); receipt → acceptance →
+ * decision compressed into minutes by one officer (promised cases only); a decision or certificate
+ * dated before acceptance. `hiddenWorkingDays`, for late entry, is the working days from the first
+ * late record's business time to its entry: the time the case ran outside the system.
+ */
+export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
+  code: 'backfilled-record',
+  signal: 'Records entered long after their business time, receipt→acceptance→decision within minutes by one officer, or a decision dated before acceptance.',
+  defaults: { maxEntryLagWorkingDays: 2, compressedMinutes: 30 },
+  detect(view, options) {
+    const findings: Finding[] = [];
+    const late = view.records.filter(
+      (r) => r.source === 'system' && r.recordedAt !== undefined && workingDaysFrom(view, r.at, r.recordedAt) > options.maxEntryLagWorkingDays,
+    );
+    if (late.length > 0) {
+      const first = late[0]!;
+      const entered = late.reduce((min, r) => (ms(r.recordedAt!) < ms(min) ? r.recordedAt! : min), first.recordedAt!);
+      const lastEntered = late.reduce((max, r) => (ms(r.recordedAt!) > ms(max) ? r.recordedAt! : max), first.recordedAt!);
+      const days = workingDaysFrom(view, first.at, entered);
+      findings.push({
+        code: 'backfilled-record',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: late.map((r) => r.id),
+        interval: { from: first.at, to: lastEntered },
+        hiddenWorkingDays: days,
+        message:
+          `Backfilled records (先批后录): ${late.length} record(s) of case ${view.caseId}, from "${first.activity}" on ${short(first.at)} ` +
+          `to "${late.at(-1)!.activity}" on ${short(late.at(-1)!.at)}, were entered between ${short(entered)} and ${short(lastEntered)}, ` +
+          `${days} working days after the work began. Compare with the paper file: the case was likely handled off the system.`,
+      });
+    }
+    const received = firstOf(view, 'received');
+    const accepted = firstOf(view, ...ACCEPTANCE_ACTIVITIES);
+    const decided = firstOf(view, ...DECISION_ACTIVITIES);
+    if (accepted !== undefined && decided !== undefined && ms(decided.at) < ms(accepted.at)) {
+      findings.push({
+        code: 'backfilled-record',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [decided.id, accepted.id],
+        interval: { from: decided.at, to: accepted.at },
+        message:
+          `Decision before acceptance (先批后录): case ${view.caseId} has "${decided.activity}" dated ${short(decided.at)}, before its ` +
+          `acceptance on ${short(accepted.at)}. The approval was made off the system; check the paper file's dates.`,
+      });
+    } else if (
+      received !== undefined &&
+      accepted !== undefined &&
+      decided !== undefined &&
+      view.flow?.caseType !== 'immediate' &&
+      ms(decided.at) - ms(received.at) <= options.compressedMinutes * 60_000 &&
+      sameOfficer([accepted, decided])
+    ) {
+      findings.push({
+        code: 'backfilled-record',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [received.id, accepted.id, decided.id],
+        interval: { from: received.at, to: decided.at },
+        message:
+          `Compressed processing (先批后录): case ${view.caseId} was received, accepted and decided within ` +
+          `${Math.round((ms(decided.at) - ms(received.at)) / 60_000)} minutes by ${accepted.actor!.id}. ` +
+          `A promised case cannot be reviewed that fast; check whether it was approved off the system and entered afterwards.`,
+      });
+    }
+    return findings;
+  },
+};
+
+function sameOfficer(records: readonly EventRecord[]): boolean {
+  const ids = records.map((r) => r.actor?.id);
+  return ids[0] !== undefined && ids.every((id) => id === ids[0]);
+}

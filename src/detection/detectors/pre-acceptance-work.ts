@@ -1,0 +1,54 @@
+import type { EvidenceKind } from '../../event-log';
+import type { CaseDetector } from '../case-detector';
+import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+
+/** Options of {@link preAcceptanceWorkDetector}. */
+export interface PreAcceptanceWorkOptions {
+  /** Evidence more than this many working days before receipt counts; default 2. */
+  readonly minWorkingDaysBeforeReceipt: number;
+  /** Kinds of evidence that show work on the case; default document, meeting, opinion, signature, visit, call. */
+  readonly evidenceKinds: readonly EvidenceKind[];
+}
+
+/**
+ * Pre-acceptance work (线下预审 / 预受理): outside evidence of work on the case — documents, meetings,
+ * opinions, signatures — dated well before the case was received in the system. `hiddenWorkingDays`
+ * is the working days from the first such evidence to receipt: review the official figures never count.
+ */
+export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> = {
+  code: 'pre-acceptance-work',
+  signal: 'Evidence of work on the case (documents, meetings, opinions, signatures) dated before its receipt (收件).',
+  defaults: {
+    minWorkingDaysBeforeReceipt: 2,
+    evidenceKinds: ['document', 'meeting', 'opinion', 'signature', 'visit', 'call'],
+  },
+  detect(view, options) {
+    const received = firstOf(view, 'received');
+    if (received === undefined) return [];
+    const early = view.records.filter(
+      (r) =>
+        r.source === 'evidence' &&
+        r.evidenceKind !== undefined &&
+        options.evidenceKinds.includes(r.evidenceKind) &&
+        workingDaysFrom(view, r.at, received.at) > options.minWorkingDaysBeforeReceipt,
+    );
+    if (early.length === 0) return [];
+    const first = early[0]!;
+    const days = workingDaysFrom(view, first.at, received.at);
+    const by = first.actor === undefined ? '' : ` by ${first.actor.department} (${first.actor.role})`;
+    return [
+      {
+        code: 'pre-acceptance-work',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [...early.map((r) => r.id), received.id],
+        interval: { from: first.at, to: received.at },
+        hiddenWorkingDays: days,
+        message:
+          `Offline pre-review (线下预审): ${early.length} evidence record(s) of work on case ${view.caseId}${by} date from ` +
+          `${short(first.at)}, ${days} working days before it was received on ${short(received.at)}. ` +
+          `Check whether the case was reviewed off the system before filing; the official processing time omits those days.`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { suspensionAbuseDetector as detector } from './suspension-abuse';
+import { ORDINARY, testCase, type Line } from './_internal/test-case';
+
+const director = { id: 'market-regulation-director-01', role: 'director', department: 'market-regulation' };
+const round = (from: string, to: string): Line[] => [
+  ['supplement-started', from, { materials: ['safety-rules'], reason: { kind: 'incomplete-materials' } }],
+  ['supplement-ended', to, { materials: ['safety-rules'], actor: undefined }],
+];
+
+describe('suspensionAbuseDetector', () => {
+  it('finds a special procedure with a non-Art. 45 reason starting at the instant of acceptance', () => {
+    const view = testCase([
+      ORDINARY[0]!,
+      ['department-accepted', '2025-03-03 10:00'],
+      ['special-procedure-started', '2025-03-03 10:00', { reason: { kind: 'business-suspension', text: '正常业务办理挂起' } }],
+      ['special-procedure-ended', '2025-03-17 10:00'],
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    const [finding, ...rest] = detector.detect(view, detector.defaults, []);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'suspension-abuse', recordIds: ['c1#2', 'c1#3', 'c1#4'], hiddenWorkingDays: 10, severity: 'high' });
+    expect(finding!.message).toMatchInlineSnapshot(`"Unjustified special procedure (特别程序): case c1 stopped its clock for 10 working days from 2025-03-03 10:00, and its reason "business-suspension" is neither an Art. 45 category nor an approved Art. 42 extension; it starts at the very moment of acceptance (2025-03-03 10:00). Check the suspension's basis and restore the days to the processing time."`);
+  });
+
+  it('finds repeated 补正 rounds after acceptance and counts the rounds beyond the first', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ...round('2025-03-04 10:00', '2025-03-06 10:00'),
+      ...round('2025-03-10 10:00', '2025-03-13 10:00'),
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    const [finding, ...rest] = detector.detect(view, detector.defaults, []);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#5', 'c1#6'], hiddenWorkingDays: 3 });
+    expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 after acceptance (过程补件): case c1 was sent back for materials 2 times after its acceptance on 2025-03-03 10:00, stopping the clock each time; the rounds beyond 1 hid 3 working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock."`);
+  });
+
+  it('finds a special procedure keyed in after the decision', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'expert-review' }, recordedAt: '2025-03-20T09:00:00+08:00' }],
+      ['special-procedure-ended', '2025-03-12 10:00'],
+      ['approved', '2025-03-18 15:00', { recordedAt: '2025-03-18T15:01:00+08:00' }],
+    ]);
+    expect(detector.detect(view, detector.defaults, []).map((f) => f.recordIds)).toEqual([['c1#2', 'c1#3', 'c1#4']]);
+  });
+
+  it('ignores the look-alikes: one 补正 before acceptance, an Art. 45 procedure mid-process, an approved Art. 42 extension', () => {
+    const view = testCase([
+      ORDINARY[0]!,
+      ...round('2025-03-03 11:00', '2025-03-04 11:00'),
+      ['department-accepted', '2025-03-04 14:00'],
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'expert-review' } }],
+      ['special-procedure-ended', '2025-03-20 10:00'],
+      ['extension-approved', '2025-03-21 10:00', { actor: director, reason: { kind: 'art-42-extension' } }],
+      ['approved', '2025-03-28 15:00', { actor: director }],
+    ]);
+    expect(detector.detect(view, detector.defaults, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { Art45CategorySchema } from '../../definition';
+import type { EventRecord } from '../../event-log';
+import type { CaseDetector } from '../case-detector';
+import type { Finding } from '../finding';
+import { DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+
+/** Options of {@link suspensionAbuseDetector}. */
+export interface SuspensionAbuseOptions {
+  /** 补正 rounds allowed after acceptance (过程补件); more break the 一次性告知 duty. Default 1. */
+  readonly maxPostAcceptanceSupplements: number;
+  /** A 特别程序 starting within this many seconds of acceptance counts as starting at acceptance; default 60. */
+  readonly atAcceptanceSeconds: number;
+  /** Reason kinds that justify a 特别程序 besides the Art. 45 categories, when an Art. 42 extension was approved; default `art-42-extension`, `extension`. */
+  readonly extensionReasonKinds: readonly string[];
+}
+
+const ART45 = new Set<string>(Art45CategorySchema.options);
+
+/** Start → end pairs of one kind of pause (an end missing: open until the case's last record). */
+function pauses(records: readonly EventRecord[], start: string, end: string): Array<{ start: EventRecord; end: EventRecord | undefined }> {
+  const out: Array<{ start: EventRecord; end: EventRecord | undefined }> = [];
+  let open: EventRecord | undefined;
+  for (const r of records) {
+    if (r.source !== 'system') continue;
+    if (r.activity === start) {
+      if (open !== undefined) out.push({ start: open, end: undefined });
+      open = r;
+    } else if (r.activity === end && open !== undefined) {
+      out.push({ start: open, end: r });
+      open = undefined;
+    }
+  }
+  if (open !== undefined) out.push({ start: open, end: undefined });
+  return out;
+}
+
+/**
+ * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds after
+ * acceptance; or a 特别程序 whose reason is neither an Art. 45 category nor an approved Art. 42
+ * extension, that starts at the very instant of acceptance, or that was entered after the decision was.
+ * `hiddenWorkingDays` is the suspended working days not justified: the extra 补正 rounds, or the
+ * flagged 特别程序.
+ */
+export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
+  code: 'suspension-abuse',
+  signal: 'Repeated post-acceptance 补正, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
+  defaults: { maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
+  detect(view, options) {
+    const findings: Finding[] = [];
+    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'window-accepted', 'committed');
+    const decided = firstOf(view, ...DECISION_ACTIVITIES);
+    const lastAt = view.records.at(-1)?.at;
+    const daysOf = (p: { start: EventRecord; end: EventRecord | undefined }) =>
+      workingDaysFrom(view, p.start.at, p.end?.at ?? lastAt ?? p.start.at);
+
+    if (accepted !== undefined) {
+      const rounds = pauses(view.records, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
+      if (rounds.length > options.maxPostAcceptanceSupplements) {
+        const extra = rounds.slice(options.maxPostAcceptanceSupplements);
+        const days = extra.reduce((sum, p) => sum + daysOf(p), 0);
+        const last = rounds.at(-1)!;
+        findings.push({
+          code: 'suspension-abuse',
+          ...caseFields(view),
+          severity: 'high',
+          recordIds: [accepted.id, ...rounds.flatMap((p) => (p.end === undefined ? [p.start.id] : [p.start.id, p.end.id]))],
+          interval: { from: rounds[0]!.start.at, to: last.end?.at ?? last.start.at },
+          hiddenWorkingDays: days,
+          message:
+            `Repeated 补正 after acceptance (过程补件): case ${view.caseId} was sent back for materials ${rounds.length} times after ` +
+            `its acceptance on ${short(accepted.at)}, stopping the clock each time; the rounds beyond ${options.maxPostAcceptanceSupplements} ` +
+            `hid ${days} working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock.`,
+        });
+      }
+    }
+
+    const extended = view.records.some((r) => r.source === 'system' && r.activity === 'extension-approved');
+    for (const p of pauses(view.records, 'special-procedure-started', 'special-procedure-ended')) {
+      const kind = p.start.reason?.kind ?? '';
+      const reasons: string[] = [];
+      if (!ART45.has(kind) && !(extended && options.extensionReasonKinds.includes(kind))) {
+        reasons.push(`its reason "${kind || 'none'}" is neither an Art. 45 category nor an approved Art. 42 extension`);
+      }
+      if (accepted !== undefined && Math.abs(ms(p.start.at) - ms(accepted.at)) <= options.atAcceptanceSeconds * 1000) {
+        reasons.push(`it starts at the very moment of acceptance (${short(accepted.at)})`);
+      }
+      // Entered after the decision was: a pause added to cover an overrun (a whole case keyed in late is backfilled-record's).
+      if (decided !== undefined && p.start.recordedAt !== undefined && ms(p.start.recordedAt) > ms(decided.recordedAt ?? decided.at)) {
+        reasons.push(`it was entered on ${short(p.start.recordedAt)}, after the decision of ${short(decided.at)} was`);
+      }
+      if (reasons.length === 0) continue;
+      const days = daysOf(p);
+      findings.push({
+        code: 'suspension-abuse',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [...(accepted === undefined ? [] : [accepted.id]), p.start.id, ...(p.end === undefined ? [] : [p.end.id])],
+        interval: { from: p.start.at, to: p.end?.at ?? lastAt ?? p.start.at },
+        hiddenWorkingDays: days,
+        message:
+          `Unjustified special procedure (特别程序): case ${view.caseId} stopped its clock for ${days} working days from ` +
+          `${short(p.start.at)}, and ${reasons.join('; ')}. Check the suspension's basis and restore the days to the processing time.`,
+      });
+    }
+    return findings;
+  },
+};
