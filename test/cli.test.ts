@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import example from './fixtures/works-planning-permit.json';
-import { runCli } from '../src/cli/run-cli';
+import { runCli, type CliIo } from '../src/cli/run-cli';
+import { serializeEventLog } from '../src/event-log';
+import { generateLog } from '../src/simulation';
+import { constructionPermitBundle } from '../src/flows';
 
 const dir = mkdtempSync(join(tmpdir(), 'permitflow-cli-'));
 const file = (name: string, content: string) => {
@@ -12,9 +15,12 @@ const file = (name: string, content: string) => {
   return path;
 };
 async function cli(...argv: string[]) {
+  return cliWith({}, ...argv);
+}
+async function cliWith(extra: Partial<CliIo>, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), ...extra });
   return { code, out, err };
 }
 
@@ -47,5 +53,66 @@ describe('permitflow CLI', () => {
     expect((await cli('fly')).code).toBe(2);
     expect((await cli()).err).toContain('Usage: permitflow');
     expect((await cli('--help')).code).toBe(0);
+  });
+
+  describe('detect', () => {
+    const { records } = generateLog({ seed: 3, cases: 60, inject: { 'backfilled-record': 0.2, 'withdraw-resubmit': 0.1 } });
+    const logPath = file('generated.jsonl', serializeEventLog(records));
+
+    it('prints the counts and a Markdown report, and exits 0 even with findings', async () => {
+      const result = await cli('detect', logPath);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`${logPath}: ${records.length} read, ${records.length} accepted, 0 rejected; `);
+      expect(result.out).toContain('# Off-system work (体外循环 / 隐性审批)');
+      expect(result.out).toMatch(/finding\(s\) in \d+ of \d+ case\(s\)/);
+      expect(result.err).toBe('');
+    });
+
+    it('counts bad lines and writes a JSON report to a file', async () => {
+      const withGarbage = file('garbage.jsonl', `{oops\n${serializeEventLog(records)}not json\n`);
+      const out = join(dir, 'report.json');
+      const result = await cli('detect', withGarbage, '--format', 'json', '--out', out);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`${records.length + 2} read, ${records.length} accepted, 2 rejected`);
+      expect(result.out).toContain('- line 1');
+      const json = JSON.parse(readFileSync(out, 'utf8')) as { stats: { read: number; accepted: number; rejected: number }; report: { findings: number }; findings: unknown[] };
+      expect(json.stats.read).toBe(json.stats.accepted + json.stats.rejected);
+      expect(json.report.findings).toBe(json.findings.length);
+    });
+
+    it('reads flows from a folder and names the matters it lacks', async () => {
+      const flowsDir = mkdtempSync(join(tmpdir(), 'permitflow-flows-'));
+      const [first, ...others] = constructionPermitBundle().flows;
+      writeFileSync(join(flowsDir, 'one.json'), JSON.stringify(first));
+      writeFileSync(join(flowsDir, 'bundle.json'), JSON.stringify({ bundle: constructionPermitBundle().bundle, flows: others.slice(0, 2) }));
+      const result = await cli('detect', logPath, '--flows', flowsDir);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain('Matters without a flow definition');
+      writeFileSync(join(flowsDir, 'broken.json'), JSON.stringify({ ...first, mode: 'whatever' }));
+      const broken = await cli('detect', logPath, '--flows', flowsDir);
+      expect(broken.code).toBe(2);
+      expect(broken.err).toContain('is not a valid flow');
+    });
+
+    it('shows a paced progress bar on stderr when asked or on a terminal', async () => {
+      let t = 0;
+      const quiet = await cliWith({ now: () => (t += 10) }, 'detect', logPath);
+      expect(quiet.err).toBe('');
+      const shown = await cliWith({ now: () => (t += 10) }, 'detect', logPath, '--progress');
+      expect(shown.err).toContain('100%');
+      expect(shown.err.endsWith('\n')).toBe(true);
+      const tty = await cliWith({ now: () => (t += 1000), stderrIsTTY: true }, 'detect', logPath);
+      expect(tty.err).toMatch(/\r\[#+\] 100%/);
+    });
+
+    it('exits 2 for unusable input', async () => {
+      const missing = await cli('detect', join(dir, 'missing.jsonl'));
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('No such file');
+      const noFlows = await cli('detect', logPath, '--flows', join(dir, 'no-such-dir'));
+      expect(noFlows.code).toBe(2);
+      expect(noFlows.err).toContain('Cannot read the flows folder');
+      expect((await cli('detect', logPath, '--format', 'xml')).code).toBe(2);
+    });
   });
 });

@@ -5,11 +5,16 @@ import { formatIssues } from '../errors';
 import { validateBundle, validateFlow } from '../definition';
 import { formatLineIssues, readEventLog } from '../event-log';
 import { toMermaid } from '../interop';
+import { runDetect } from './run-detect';
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI writes, and what it may ask of its surroundings; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (the progress bar shows by itself only then). */
+  readonly stderrIsTTY?: boolean;
+  /** Milliseconds from any fixed origin, to pace the progress bar; default `performance.now()`. */
+  readonly now?: () => number;
 }
 
 const USAGE = `Usage: permitflow <command> [options]
@@ -18,12 +23,21 @@ Commands:
   validate <definition.json>   Check a flow or bundle definition; prints every issue with its path.
   log check <log.jsonl>        Read an event log; prints lines read/accepted/rejected and each bad line.
   diagram <flow.json>          Print a flow as a Mermaid state diagram.
+  detect <log.jsonl>           Find off-system work (体外循环, 隐性审批) in an event log; prints
+                               lines read/accepted/rejected and a report of the findings.
 
 Options:
-  --max-issues <n>             Bad lines to print for "log check" (default 20).
+  --max-issues <n>             Bad lines to print for "log check" and "detect" (default 20).
+  --flows builtin|<dir>        "detect": the built-in flows (default), or a folder of flow JSON files
+                               (and bundle files { "bundle": …, "flows": [ … ] }).
+  --format md|json             "detect": the report as Markdown tables (default) or JSON.
+  --out <file>                 "detect": write the report to a file instead of stdout.
+  --progress                   "detect": show a progress bar on stderr even when it is not a terminal.
   -h, --help                   Show this help.
 
-Exit codes: 0 ok, 1 the input has problems (issues are printed), 2 the command could not run.`;
+Exit codes: 0 ok, 1 the input has problems (issues are printed), 2 the command could not run.
+"detect" exits 0 even with findings or bad lines (they are its output), and 2 for unusable input:
+a missing log, an unreadable flows folder, or a flow file that is not a valid definition.`;
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -40,7 +54,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, 'max-issues': { type: 'string', default: '20' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'max-issues': { type: 'string', default: '20' },
+        flows: { type: 'string', default: 'builtin' },
+        format: { type: 'string', default: 'md' },
+        out: { type: 'string' },
+        progress: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
@@ -72,6 +93,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       io.stdout(toMermaid(result.flow));
       return 0;
+    }
+    if (command === 'detect' && rest.length === 1) {
+      const maxIssues = Number(values['max-issues']);
+      if (!Number.isInteger(maxIssues) || maxIssues < 0) {
+        io.stderr(`--max-issues must be a whole number, got "${values['max-issues']}".\n`);
+        return 2;
+      }
+      if (values.format !== 'md' && values.format !== 'json') {
+        io.stderr(`--format must be md or json, got "${values.format}".\n`);
+        return 2;
+      }
+      return await runDetect(rest[0]!, { flows: values.flows, format: values.format, out: values.out, progress: values.progress, maxIssues }, io);
     }
     if (command === 'log' && rest[0] === 'check' && rest.length === 2) {
       const maxIssues = Number(values['max-issues']);
