@@ -143,7 +143,9 @@ function mergeThresholds(
 /**
  * Creates a streaming detector of off-system work (体外循环, 隐性审批): feed records with `push` in
  * log order, collect the findings of each case as it closes, and `flush()` at the end. Memory grows
- * with open cases (plus one small summary per closed case, for cross-case history), not with events.
+ * with open cases (plus, per closed case, its id and a small summary for cross-case history), not
+ * with events. History holds the cases closed earlier in the stream, so a log in time order (or
+ * grouped by case in order of arrival) gives each case its earlier attempts.
  *
  * A case closes {@link DetectorOptions.lateness} records after its latest terminal record
  * ({@link TERMINAL_ACTIVITIES}; for a `cancelled`-mode matter also `business-registered`), so its
