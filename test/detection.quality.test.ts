@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chinaMainlandCalendar } from '../src/calendar';
 import type { FlowDefinition } from '../src/definition';
+import { detectOffSystemWork } from '../src/detection';
 import type { Finding } from '../src/detection/finding';
 import { BUILT_IN_DETECTORS } from '../src/detection/detectors';
 import { caseInputs } from '../src/detection/detectors/_internal/case-views';
@@ -72,6 +73,12 @@ describe('detection quality', () => {
     const row = rows.find((r) => r.code === code)!;
     expect(row.precision).toBeGreaterThanOrEqual(0.95);
     expect(row.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('agrees with the driver on a log streamed in time order', () => {
+    const inTimeOrder = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const driven = detectOffSystemWork(inTimeOrder, { flows }).findings;
+    expect(new Set(driven.map(keyOf))).toEqual(found);
   });
 
   it('proves every finding with records of the log and a message', () => {
