@@ -153,6 +153,15 @@ describe('createDetector and detectOffSystemWork', () => {
     expect(detector.flush()).toEqual([]);
   });
 
+  it('closes a cancelled-mode case at its business registration (直接取消审批)', () => {
+    const detector = createDetector({ detectors: [], lateness: 0 });
+    const base = { flowVersion: '1', at: '2025-03-03T09:00:00+08:00', source: 'system' } as const;
+    detector.push({ ...base, id: 'c1', caseId: 'K1', matterId: 'food-business-permit-cancelled', activity: 'business-registered' });
+    detector.push({ ...base, id: 'a1', caseId: 'K2', matterId: 'food-business-permit-approval', activity: 'business-registered' });
+    expect(detector.openCases).toBe(1);
+    expect(detector.stats.cases).toBe(1);
+  });
+
   it('reports a matter without a definition once, and its cases still reach the detectors', () => {
     const records = log.records.slice(0, 40).map((r) => ({ ...r, matterId: 'no-such-matter' }));
     const flows: Array<CaseView['flow']> = [];
@@ -162,6 +171,7 @@ describe('createDetector and detectOffSystemWork', () => {
     expect(flows.length).toBe(new Set(records.map((r) => r.caseId)).size);
     expect(flows.length).toBeGreaterThan(1);
     expect(flows.every((f) => f === undefined)).toBe(true);
+    expect(detectOffSystemWork(records).stats.unknownMatters).toEqual(['no-such-matter']);
   });
 
   it('silences allowed deviations and counts them', () => {
