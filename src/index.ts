@@ -234,5 +234,38 @@ export type {
 } from './flows';
 
 // simulation (first form: labeled logs for detection)
-export { generateLog, DEVIATION_CODES, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES } from './simulation';
-export type { GenerateLogOptions, GeneratedLog, DeviationLabel, DeviationCode, InjectableDeviationCode, LawfulRates } from './simulation';
+export { generateLog, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES } from './simulation';
+export type { GenerateLogOptions, GeneratedLog, DeviationLabel, InjectableDeviationCode, LawfulRates } from './simulation';
+
+// detection of off-system work (体外循环) and hidden approvals (隐性审批)
+export {
+  DEVIATION_CODES,
+  BUILT_IN_DETECTORS,
+  createDetector,
+  DEFAULT_LATENESS,
+  TERMINAL_ACTIVITIES,
+  detectOffSystemWork,
+  detectOffSystemWorkInLog,
+  summarizeFindings,
+  formatReportMarkdown,
+} from './detection';
+export type {
+  Finding,
+  Severity,
+  CaseView,
+  CaseSummary,
+  CaseDetector,
+  DeviationCode,
+  DetectorOptions,
+  DetectionStats,
+  AllowEntry,
+  DetectorThresholds,
+  OffSystemDetector,
+  DetectionResult,
+  LogDetectionResult,
+  LogDetectionOptions,
+  FindingsReport,
+  FindingTally,
+  TopCase,
+  SummarizeFindingsOptions,
+} from './detection';
