@@ -67,6 +67,7 @@ let defaults: Array<{ flow: FlowDefinition; weight: number }> | undefined;
 
 /** Whether a code can be injected into a case of this flow. */
 function applies(code: InjectableDeviationCode, prepared: PreparedFlow): boolean {
+  if (code === 'disguised-filing') return prepared.flow.mode === 'filing';
   if (!isApproval(prepared.flow)) return false;
   return code !== 'implausible-speed' || prepared.flooredSteps.length > 0;
 }

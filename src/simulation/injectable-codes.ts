@@ -32,6 +32,10 @@ import type { DeviationCode } from '../detection/deviation-codes';
  *   gates the flow). The look-alike: long listed steps such as expert review.
  * - `double-acceptance` (两头受理): `window-accepted` by the hall, then `department-accepted` 5–20
  *   working days later. The look-alike: window then department acceptance within hours.
+ * - `disguised-filing` (以备案之名行审批之实): a filing-mode matter (备案) that is reviewed like an
+ *   approval — filed 5–20 working days after receipt, or sent back for a 补正 (`supplement-started` /
+ *   `supplement-ended` by the department) and filed days after, or refused (`refused`, 不予备案) 1–4
+ *   working days after receipt. The look-alike: a filing filed on the spot or the next working day.
  *
  * Records the runtime would reject are written beside the runtime's own, with the same links; each
  * case's records are then sorted by time and numbered `<caseId>#<n>` in that order, so appended
@@ -46,6 +50,7 @@ export const INJECTABLE_DEVIATION_CODES = [
   'backfilled-record',
   'implausible-speed',
   'suspension-abuse',
+  'disguised-filing',
 ] as const satisfies ReadonlyArray<DeviationCode>;
 
 /** A deviation code {@link generateLog} can inject. */

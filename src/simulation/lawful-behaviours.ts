@@ -18,6 +18,8 @@
  *   receipt: the signed service receipt, fees, delivered notices; looks like `pre-acceptance-work`.
  * - `promptEntry` — system records with a `recordedAt` seconds to minutes after `at`; looks like
  *   `backfilled-record`.
+ * - `filingNextDay` — a filing (备案) filed on the next working day rather than on the spot; looks like
+ *   `disguised-filing`.
  */
 export interface LawfulRates {
   readonly supplementBeforeAcceptance?: number;
@@ -28,6 +30,7 @@ export interface LawfulRates {
   readonly withdrawNeverReturn?: number;
   readonly evidenceAfterReceipt?: number;
   readonly promptEntry?: number;
+  readonly filingNextDay?: number;
 }
 
 /** The default rates of {@link LawfulRates}: realistic orders of magnitude, not measured figures [R]. */
@@ -40,4 +43,5 @@ export const DEFAULT_LAWFUL_RATES: Readonly<Required<LawfulRates>> = {
   withdrawNeverReturn: 0.04,
   evidenceAfterReceipt: 0.35,
   promptEntry: 0.3,
+  filingNextDay: 0.2,
 };

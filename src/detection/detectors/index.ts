@@ -1,5 +1,6 @@
 import type { CaseDetector } from '../case-detector';
 import { backfilledRecordDetector } from './backfilled-record';
+import { disguisedFilingDetector } from './disguised-filing';
 import { doubleAcceptanceDetector } from './double-acceptance';
 import { implausibleSpeedDetector } from './implausible-speed';
 import { preAcceptanceWorkDetector } from './pre-acceptance-work';
@@ -9,6 +10,7 @@ import { unmodeledActivityDetector } from './unmodeled-activity';
 import { withdrawResubmitDetector } from './withdraw-resubmit';
 
 export { backfilledRecordDetector } from './backfilled-record';
+export { disguisedFilingDetector } from './disguised-filing';
 export { doubleAcceptanceDetector } from './double-acceptance';
 export { implausibleSpeedDetector } from './implausible-speed';
 export { preAcceptanceWorkDetector } from './pre-acceptance-work';
@@ -17,6 +19,7 @@ export { unlistedMaterialDetector } from './unlisted-material';
 export { unmodeledActivityDetector } from './unmodeled-activity';
 export { withdrawResubmitDetector } from './withdraw-resubmit';
 export type { BackfilledRecordOptions } from './backfilled-record';
+export type { DisguisedFilingOptions } from './disguised-filing';
 export type { DoubleAcceptanceOptions } from './double-acceptance';
 export type { ImplausibleSpeedOptions } from './implausible-speed';
 export type { PreAcceptanceWorkOptions } from './pre-acceptance-work';
@@ -36,4 +39,5 @@ export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [
   unlistedMaterialDetector,
   unmodeledActivityDetector,
   doubleAcceptanceDetector,
+  disguisedFilingDetector,
 ];

@@ -199,7 +199,28 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
   const receivedAt = clock.now();
 
   if (flow.mode === 'filing' || instance.can({ type: 'file', actor: officer() })) {
-    moveTo(later(random.between(0.1, 3)));
+    const disguise = inject.has('disguised-filing') ? random.pick(['review-time', 'supplement', 'refusal'] as const) : undefined;
+    if (disguise === undefined) {
+      // 备而不审: filed on the spot, or the next working day when the filing came in late.
+      moveTo(random.chance(lawful.filingNextDay) ? daysLater(1) : later(random.between(0.1, 3)));
+    } else if (disguise === 'review-time') {
+      // 以备案之名行审批之实: the filing sits in review for weeks before it is filed.
+      moveTo(daysLater(random.int(5, 20)));
+    } else {
+      moveTo(daysLater(random.int(1, 4)));
+      const actor = officer();
+      if (disguise === 'refusal') {
+        // 不予备案: a refusal the filing mode does not have.
+        addExtra({ activity: 'refused', at: iso(clock.now()), source: 'system', actor, reason: { kind: 'conditions-not-met', text: random.pick(['不予备案', '材料审查不通过，不予备案']) } });
+        return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+      }
+      // A 补正 on a filing: materials sent back for review, then filed days later.
+      const materials = [random.pick(prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials])];
+      addExtra({ activity: 'supplement-started', at: iso(clock.now()), source: 'system', actor, materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+      moveTo(daysLater(random.int(3, 12)));
+      addExtra({ activity: 'supplement-ended', at: iso(clock.now()), source: 'system', channel, materials });
+      moveTo(daysLater(random.int(1, 5)));
+    }
     send({ type: 'file', actor: officer() });
     return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
   }
