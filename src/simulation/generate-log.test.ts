@@ -83,6 +83,22 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const days = filed === undefined ? 0 : calendar.workingDaysBetween(calendar.toLocalDate(received.at), calendar.toLocalDate(filed.at));
     return days > 1 || records.some((r) => ['supplement-started', 'refused'].includes(r.activity));
   },
+  'extraneous-delay': (records) => {
+    // Nothing logged for more than 7 working days after acceptance and before the decision, with nothing in progress.
+    const accepted = records.findIndex((r) => r.activity === 'department-accepted');
+    if (accepted < 0) return false;
+    let open = 0;
+    let previous = records[accepted]!;
+    for (const r of records.slice(accepted + 1)) {
+      if (r.source !== 'system' || r.activity.startsWith('deadline-')) continue;
+      if (open === 0 && calendar.workingDaysBetween(calendar.toLocalDate(previous.at), calendar.toLocalDate(r.at)) > 7) return true;
+      if (['approved', 'denied', 'withdrawn'].includes(r.activity)) return false;
+      if (r.lifecycle === 'start' || r.activity.endsWith('-started')) open += 1;
+      if (r.lifecycle === 'complete' || r.activity.endsWith('-ended')) open -= 1;
+      previous = r;
+    }
+    return false;
+  },
   'backfilled-record': (records) => records.some((r) => r.recordedAt !== undefined && ms(r.recordedAt) - ms(r.at) > DAY),
   'withdraw-resubmit': (records, all) => {
     const first = records[0]!;

@@ -36,6 +36,10 @@ import type { DeviationCode } from '../detection/deviation-codes';
  *   approval — filed 5–20 working days after receipt, or sent back for a 补正 (`supplement-started` /
  *   `supplement-ended` by the department) and filed days after, or refused (`refused`, 不予备案) 1–4
  *   working days after receipt. The look-alike: a filing filed on the spot or the next working day.
+ * - `extraneous-delay` (中介服务、技术审查 kept out of the system): after acceptance, between one step's
+ *   completion and the next step's start (or before the decision), nothing at all is logged for 8–30
+ *   working days — no step in progress, no 补正, no 特别程序. The look-alikes: a long expert review
+ *   (a clock-stopping step, in progress for 20–45 working days), 补正 rounds and 特别程序 of weeks.
  *
  * Records the runtime would reject are written beside the runtime's own, with the same links; each
  * case's records are then sorted by time and numbered `<caseId>#<n>` in that order, so appended
@@ -51,6 +55,7 @@ export const INJECTABLE_DEVIATION_CODES = [
   'implausible-speed',
   'suspension-abuse',
   'disguised-filing',
+  'extraneous-delay',
 ] as const satisfies ReadonlyArray<DeviationCode>;
 
 /** A deviation code {@link generateLog} can inject. */

@@ -2,6 +2,7 @@ import type { CaseDetector } from '../case-detector';
 import { backfilledRecordDetector } from './backfilled-record';
 import { disguisedFilingDetector } from './disguised-filing';
 import { doubleAcceptanceDetector } from './double-acceptance';
+import { extraneousDelayDetector } from './extraneous-delay';
 import { implausibleSpeedDetector } from './implausible-speed';
 import { preAcceptanceWorkDetector } from './pre-acceptance-work';
 import { suspensionAbuseDetector } from './suspension-abuse';
@@ -12,6 +13,7 @@ import { withdrawResubmitDetector } from './withdraw-resubmit';
 export { backfilledRecordDetector } from './backfilled-record';
 export { disguisedFilingDetector } from './disguised-filing';
 export { doubleAcceptanceDetector } from './double-acceptance';
+export { extraneousDelayDetector } from './extraneous-delay';
 export { implausibleSpeedDetector } from './implausible-speed';
 export { preAcceptanceWorkDetector } from './pre-acceptance-work';
 export { suspensionAbuseDetector } from './suspension-abuse';
@@ -21,6 +23,7 @@ export { withdrawResubmitDetector } from './withdraw-resubmit';
 export type { BackfilledRecordOptions } from './backfilled-record';
 export type { DisguisedFilingOptions } from './disguised-filing';
 export type { DoubleAcceptanceOptions } from './double-acceptance';
+export type { ExtraneousDelayOptions } from './extraneous-delay';
 export type { ImplausibleSpeedOptions } from './implausible-speed';
 export type { PreAcceptanceWorkOptions } from './pre-acceptance-work';
 export type { SuspensionAbuseOptions } from './suspension-abuse';
@@ -40,4 +43,5 @@ export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [
   unmodeledActivityDetector,
   doubleAcceptanceDetector,
   disguisedFilingDetector,
+  extraneousDelayDetector,
 ];

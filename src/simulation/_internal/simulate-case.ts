@@ -301,6 +301,13 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
   const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
   const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
   const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : 0;
+  // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
+  const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
+  let idled = false;
+  const idle = (): void => {
+    moveTo(daysLater(random.int(8, 30)));
+    idled = true;
+  };
   const planned = new Map<string, number>();
   let completed = 0;
   let supplementsDone = 0;
@@ -339,6 +346,7 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
       send({ type: 'end-supplement', channel, materials });
       supplementsDone += 1;
     }
+    if (!idled && completed >= idleAfter && idleAfter > 0 && instance.activeSteps().length === 0 && instance.pendingSteps().length > 0) idle();
   }
   while (supplementsDone < supplementRounds) {
     moveTo(later(random.between(0.5, 6)));
@@ -349,6 +357,7 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
     supplementsDone += 1;
   }
 
+  if (idleAfter > 0 && !idled) idle();
   moveTo(later(random.between(0.3, 6)));
   const approved = random.chance(0.95);
   send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });

@@ -1,0 +1,72 @@
+import type { EventRecord } from '../../event-log';
+import type { CaseDetector } from '../case-detector';
+import type { Finding } from '../finding';
+import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+
+/** Options of {@link extraneousDelayDetector}. */
+export interface ExtraneousDelayOptions {
+  /** Most working days allowed with nothing in progress and nothing logged during processing; default 5. */
+  readonly maxIdleWorkingDays: number;
+  /** Records that do not count as activity: the system's own timers; default the deadline records. */
+  readonly passiveActivities: readonly string[];
+}
+
+/** Pairs that keep a case busy, or its clock lawfully stopped, between their start and end. */
+const PAUSES: Readonly<Record<string, string>> = { 'supplement-started': 'supplement-ended', 'special-procedure-started': 'special-procedure-ended' };
+const CLOSES = new Set(['approved', 'approved-deferred', 'denied', 'withdrawn']);
+
+/**
+ * Extraneous delay (DOMAIN §1 row 7: 中介服务、技术审查 kept out of the system): an idle gap inside
+ * processing — from acceptance to the decision — longer than N working days, during which the case
+ * logged nothing and had nothing in progress. Rule: a step that has started and not completed is its
+ * own waiting (a long expert review, a clock-stopping Art. 45 step, a publicity period), and so is an
+ * open 补正 or 特别程序; the gap counted is between the last record that left nothing in progress (a
+ * step's completion, a pause's end, the acceptance) and the next record. Deadline records written by
+ * the system's timers are not activity. `hiddenWorkingDays` is the gap: working days of work done
+ * somewhere the system does not see.
+ */
+export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
+  code: 'extraneous-delay',
+  signal: 'An idle gap during processing — nothing in progress (no step, 补正 or 特别程序) and nothing logged — beyond N working days.',
+  defaults: { maxIdleWorkingDays: 5, passiveActivities: ['deadline-warning', 'deadline-overdue'] },
+  detect(view, options) {
+    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'committed', 'window-accepted');
+    if (accepted === undefined) return [];
+    const start = view.records.indexOf(accepted);
+    const open = new Map<string, number>();
+    const findings: Finding[] = [];
+    let previous: EventRecord = accepted;
+    for (const r of view.records.slice(start + 1)) {
+      if (r.source !== 'system' || options.passiveActivities.includes(r.activity)) continue;
+      if (open.size === 0) {
+        const gap = workingDaysFrom(view, previous.at, r.at);
+        if (gap > options.maxIdleWorkingDays) {
+          findings.push({
+            code: 'extraneous-delay',
+            ...caseFields(view),
+            severity: 'medium',
+            recordIds: [previous.id, r.id],
+            interval: { from: previous.at, to: r.at },
+            hiddenWorkingDays: gap,
+            message:
+              `Unexplained idle gap (体外循环: intermediary or technical review kept out of the system): case ${view.caseId} logged ` +
+              `nothing and had no step, 补正 or 特别程序 in progress from "${previous.activity}" on ${short(previous.at)} to "${r.activity}" ` +
+              `on ${short(r.at)}, ${gap} working days (allowed: ${options.maxIdleWorkingDays}). Ask what the case waited for — an ` +
+              `intermediary's report, a technical review, another department — and bring that work into the system.`,
+          });
+        }
+      }
+      if (CLOSES.has(r.activity)) break;
+      const key = PAUSES[r.activity] !== undefined ? PAUSES[r.activity]! : r.lifecycle === 'start' ? `step:${r.activity}` : undefined;
+      if (key !== undefined) open.set(key, (open.get(key) ?? 0) + 1);
+      const closing = Object.values(PAUSES).includes(r.activity) ? r.activity : r.lifecycle === 'complete' ? `step:${r.activity}` : undefined;
+      if (closing !== undefined && open.has(closing)) {
+        const left = open.get(closing)! - 1;
+        if (left === 0) open.delete(closing);
+        else open.set(closing, left);
+      }
+      previous = r;
+    }
+    return findings;
+  },
+};
