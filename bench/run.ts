@@ -2,6 +2,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { formatTable, verdictOf, type BenchRow } from './_lib';
 import { runCalendarBench } from './calendar.bench';
 import { runClocksBench } from './clocks.bench';
+import { runDetectionBench } from './detection.bench';
 import { runRuntimeBench } from './runtime.bench';
 
 /** A benchmark module: its title and how to run it. */
@@ -14,6 +15,7 @@ const benches: Bench[] = [
   { title: 'Runtime', run: () => runRuntimeBench() },
   { title: 'Calendar', run: () => runCalendarBench() },
   { title: 'Clocks', run: () => runClocksBench() },
+  { title: 'Detection', run: () => runDetectionBench() },
 ];
 
 const started = performance.now();
