@@ -117,6 +117,22 @@ const instant = (at: string): number => {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 };
 
+/**
+ * Whether records are already in time order, told without parsing: instants written alike (same
+ * length and offset, as one system writes them) compare as strings. Anything else is sorted.
+ */
+function inTimeOrder(records: readonly EventRecord[]): boolean {
+  const first = records[0]?.at;
+  if (first === undefined) return true;
+  const length = first.length;
+  const offset = first.slice(-6);
+  for (let i = 1; i < records.length; i++) {
+    const at = records[i]!.at;
+    if (at.length !== length || !at.endsWith(offset) || at < records[i - 1]!.at) return false;
+  }
+  return true;
+}
+
 function mergeThresholds(
   detectors: ReadonlyArray<CaseDetector<object>>,
   layer: Partial<Readonly<Record<string, DetectorThresholds>>> | undefined,
@@ -191,13 +207,13 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   const flowOf = (matterId: string, version: string): FlowDefinition | undefined => flows.get(matterId)?.get(version) ?? latest.get(matterId);
   let calendar = options.calendar;
 
-  const optionsCache = new Map<string, object>();
-  const optionsOf = (detector: CaseDetector<object>, index: number, matterId: string): object => {
-    const key = `${index}\u0000${matterId}`;
-    let merged = optionsCache.get(key);
+  /** Each detector's merged options for a matter, built once per matter. */
+  const optionsByMatter = new Map<string, object[]>();
+  const optionsFor = (matterId: string): object[] => {
+    let merged = optionsByMatter.get(matterId);
     if (merged === undefined) {
-      merged = { ...detector.defaults, ...options.thresholds?.[detector.code], ...options.perMatter?.[matterId]?.[detector.code] };
-      optionsCache.set(key, merged);
+      merged = detectors.map((detector) => ({ ...detector.defaults, ...options.thresholds?.[detector.code], ...options.perMatter?.[matterId]?.[detector.code] }));
+      optionsByMatter.set(matterId, merged);
     }
     return merged;
   };
@@ -270,10 +286,12 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     held.delete(c.caseId);
     closedIds.add(c.caseId);
     cases++;
-    const records = c.records
-      .map((record, order) => ({ record, order, t: instant(record.at) }))
-      .sort((a, b) => a.t - b.t || a.order - b.order)
-      .map((x) => x.record);
+    const records = inTimeOrder(c.records)
+      ? c.records
+      : c.records
+          .map((record, order) => ({ record, order, t: instant(record.at) }))
+          .sort((a, b) => a.t - b.t || a.order - b.order)
+          .map((x) => x.record);
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
@@ -284,8 +302,9 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar };
+    const merged = optionsFor(view.matterId);
     detectors.forEach((detector, index) => {
-      for (const found of detector.detect(view, optionsOf(detector, index, view.matterId), history)) {
+      for (const found of detector.detect(view, merged[index]!, history)) {
         const finding: Finding = {
           ...found,
           caseId: found.caseId ?? c.caseId,
