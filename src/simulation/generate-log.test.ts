@@ -14,6 +14,7 @@ const flows: FlowDefinition[] = [
   licenceSeparationFlow('filing'),
 ];
 const flowOf = new Map(flows.map((f) => [f.id, f]));
+const DEPENDS_ON = new Map(constructionPermitBundle().bundle.matters.filter((m) => (m.dependsOn ?? []).length > 0).map((m) => [m.matterId, m.dependsOn!]));
 const stepsOf = (flow: FlowDefinition) => new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]));
 const listedOf = (flow: FlowDefinition) =>
   new Set([...flow.materials.map((m) => m.id), ...placeSteps(flow.process).flatMap(({ step }) => step.materials ?? [])]);
@@ -22,6 +23,17 @@ const ART45 = new Set<string>(Art45CategorySchema.options);
 const DAY = 86_400_000;
 const calendar = chinaMainlandCalendar();
 const ms = (instant: string) => Date.parse(instant);
+
+/** Cases that are a project's earlier matters (another matter of the project is received later): extra cases beyond `cases`. */
+function projectHistoryCases(grouped: Map<string, EventRecord[]>): number {
+  const byProject = new Map<string, EventRecord[][]>();
+  for (const list of grouped.values()) if (list[0]!.projectCode !== undefined) byProject.set(list[0]!.projectCode, [...(byProject.get(list[0]!.projectCode) ?? []), list]);
+  let n = 0;
+  for (const lists of byProject.values()) {
+    for (const list of lists) if (lists.some((o) => o[0]!.matterId !== list[0]!.matterId && ms(o[0]!.at) > ms(list[0]!.at) && DEPENDS_ON.has(o[0]!.matterId))) n++;
+  }
+  return n;
+}
 
 function byCase(records: readonly EventRecord[]): Map<string, EventRecord[]> {
   const out = new Map<string, EventRecord[]>();
@@ -99,6 +111,16 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     }
     return false;
   },
+  'missing-predecessor': (records, all) => {
+    // An earlier case of the project is in the log, but not every predecessor approved before this receipt.
+    const first = records[0]!;
+    const predecessors = DEPENDS_ON.get(first.matterId);
+    const received = records.find((r) => r.activity === 'received');
+    if (predecessors === undefined || received === undefined) return false;
+    const earlier = [...all.values()].filter((o) => o[0]!.matterId !== first.matterId && o[0]!.projectCode === first.projectCode && ms(o.at(-1)!.at) <= ms(received.at));
+    if (earlier.length === 0) return false;
+    return predecessors.some((p) => !earlier.some((o) => o[0]!.matterId === p && o.some((r) => ['approved', 'filed'].includes(r.activity))));
+  },
   'backfilled-record': (records) => records.some((r) => r.recordedAt !== undefined && ms(r.recordedAt) - ms(r.at) > DAY),
   'withdraw-resubmit': (records, all) => {
     const first = records[0]!;
@@ -138,7 +160,8 @@ describe('generateLog', () => {
   it('spreads arrivals over the working days of 2025, in office hours', () => {
     const { records } = generateLog({ seed: 9, cases: 400 });
     const received = records.filter((r) => r.activity === 'received');
-    const months = new Set(received.map((r) => r.at.slice(0, 7)));
+    // A project's earlier matters may fall in 2024 or early 2026 (see projectHistory).
+    const months = new Set(received.map((r) => r.at.slice(0, 7)).filter((m) => m.startsWith('2025')));
     expect(months.size).toBe(12);
     for (const r of received) {
       const hour = Number(r.at.slice(11, 13));
@@ -155,7 +178,7 @@ describe('generateLog', () => {
 
     it('carry no labels and one case per application', () => {
       expect(labels).toEqual([]);
-      expect(grouped.size).toBe(cases);
+      expect(grouped.size - projectHistoryCases(grouped)).toBe(cases);
     });
 
     it('never trip a reference oracle', () => {
@@ -202,8 +225,8 @@ describe('generateLog', () => {
   });
 
   describe('deviant logs', () => {
-    // Filings are a seventh of these flows: their code gets a higher rate to be labeled often enough.
-    const rate = (c: InjectableDeviationCode) => (c === 'disguised-filing' ? 0.3 : 0.1);
+    // Filings are a seventh of these flows, dependent matters a fifth: their codes get higher rates to be labeled often enough.
+    const rate = (c: InjectableDeviationCode) => (c === 'disguised-filing' ? 0.3 : c === 'missing-predecessor' ? 0.5 : 0.1);
     const { records, labels } = generateLog({ seed: 23, cases: 600, flows, inject: Object.fromEntries(INJECTABLE_DEVIATION_CODES.map((c) => [c, rate(c)])) });
     const grouped = byCase(records);
 
@@ -216,7 +239,7 @@ describe('generateLog', () => {
 
     it('adds one abandoned first attempt per withdraw-resubmit, and labels only known cases', () => {
       const resubmits = labels.filter((l) => l.code === 'withdraw-resubmit').length;
-      expect(grouped.size).toBe(600 + resubmits);
+      expect(grouped.size - projectHistoryCases(grouped)).toBe(600 + resubmits);
       for (const l of labels) expect(grouped.has(l.caseId!)).toBe(true);
       expect(new Set(labels.map((l) => `${l.code} ${l.caseId}`)).size).toBe(labels.length);
     });

@@ -65,9 +65,36 @@ function machineOf(flow: FlowDefinition): FlowMachine {
 
 let defaults: Array<{ flow: FlowDefinition; weight: number }> | undefined;
 
+/** Per matter of the construction-permit bundle: its predecessors (`dependsOn`) and the matters of its stage or earlier that need nothing. */
+interface ProjectLinks {
+  readonly predecessors: readonly string[];
+  readonly context: readonly string[];
+}
+
+let projectLinks: Map<string, ProjectLinks> | undefined;
+function projectLinksOf(): Map<string, ProjectLinks> {
+  if (projectLinks !== undefined) return projectLinks;
+  const { bundle } = constructionPermitBundle();
+  const stages = (bundle.stages ?? []).map((s) => s.id);
+  projectLinks = new Map();
+  for (const matter of bundle.matters) {
+    if (matter.dependsOn === undefined || matter.dependsOn.length === 0) continue;
+    const stage = stages.indexOf(matter.stage ?? '');
+    const context = bundle.matters
+      .filter((m) => (m.dependsOn ?? []).length === 0 && !matter.dependsOn!.includes(m.matterId) && stages.indexOf(m.stage ?? '') <= stage)
+      .map((m) => m.matterId);
+    projectLinks.set(matter.matterId, { predecessors: matter.dependsOn, context });
+  }
+  return projectLinks;
+}
+
 /** Whether a code can be injected into a case of this flow. */
-function applies(code: InjectableDeviationCode, prepared: PreparedFlow): boolean {
+function applies(code: InjectableDeviationCode, prepared: PreparedFlow, byId: ReadonlyMap<string, PreparedFlow>): boolean {
   if (code === 'disguised-filing') return prepared.flow.mode === 'filing';
+  if (code === 'missing-predecessor') {
+    const links = projectLinksOf().get(prepared.flow.id);
+    return links !== undefined && links.context.length > 0 && [...links.predecessors, ...links.context].every((id) => byId.has(id));
+  }
   if (!isApproval(prepared.flow)) return false;
   return code !== 'implausible-speed' || prepared.flooredSteps.length > 0;
 }
@@ -114,6 +141,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
   if (weighted.length === 0) throw new PermitflowError('invalid-argument', 'flows is empty; give at least one flow.');
   const prepared = weighted.map(({ flow }) => prepareFlow(flow, machineOf(flow)));
   const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
+  const byId = new Map(prepared.map((p) => [p.flow.id, p]));
 
   const random = createRandom(seed);
   // Injection draws come from their own stream, so turning injection on leaves the other cases as they were.
@@ -134,7 +162,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     const flow = prepared[index]!;
     const caseRandom = createRandom(random.seed());
     const inject = new Set<InjectableDeviationCode>();
-    for (const [code, rate] of rates) if (injectRandom.next() < rate && applies(code, flow)) inject.add(code);
+    for (const [code, rate] of rates) if (injectRandom.next() < rate && applies(code, flow, byId)) inject.add(code);
     const abandonDraw = random.next();
     const abandonKind = random.next();
     const registers = flow.flow.afterBusinessRegistration === true;
@@ -144,18 +172,48 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     };
     const common = { prepared: flow, links, office, calendar, lawful } as const;
     let start = arrival;
+    // The project's earlier matters: every predecessor approved before (lawful), or one of them never in the system (体外循环).
+    const historyDraw = random.next();
+    const historySeed = random.seed();
+    const dependent = projectLinksOf().get(flow.flow.id);
+    const lawfulHistory = historyDraw < lawful.projectHistory && applies('missing-predecessor', flow, byId);
+    if (dependent !== undefined && (inject.has('missing-predecessor') || lawfulHistory)) {
+      const chainRandom = createRandom(inject.has('missing-predecessor') ? injectRandom.seed() : historySeed);
+      const skipped = inject.has('missing-predecessor') ? chainRandom.pick(dependent.predecessors) : undefined;
+      const earlier = [chainRandom.pick(dependent.context), ...dependent.predecessors.filter((id) => id !== skipped)];
+      const chainStart = office.workingDaysEarlier(arrival, chainRandom.int(60, 160), 9 + chainRandom.next() * 8);
+      let lastEnd = 0;
+      for (const matterId of earlier) {
+        const done = simulateCase({
+          ...common,
+          prepared: byId.get(matterId)!,
+          caseId: nextCaseId(),
+          arrival: office.workingDaysLater(chainStart, chainRandom.int(0, 20), 9 + chainRandom.next() * 8),
+          random: createRandom(chainRandom.seed()),
+          inject: new Set(),
+          mustApprove: true,
+        });
+        out.push({ arrival: Date.parse(done.records[0]!.at), records: done.records });
+        lastEnd = Math.max(lastEnd, done.end);
+      }
+      // A resubmission's first attempt comes up to 30 working days earlier: it too follows the earlier matters.
+      const gap = chainRandom.int(10, 40) + (inject.has('withdraw-resubmit') ? 30 : 0);
+      start = Math.max(arrival, office.workingDaysLater(lastEnd, gap, 9 + chainRandom.next() * 8));
+    }
     if (inject.has('withdraw-resubmit')) {
       // 撤件重报: an earlier attempt ended without acceptance; the same applicant files again within days.
       const attemptRandom = createRandom(injectRandom.seed());
       const attempt = simulateCase({
         ...common,
         caseId: nextCaseId(),
-        arrival: office.workingDaysEarlier(arrival, attemptRandom.int(8, 30), 9 + attemptRandom.next() * 8),
+        arrival: office.workingDaysEarlier(start, attemptRandom.int(8, 30), 9 + attemptRandom.next() * 8),
         random: attemptRandom,
         inject: new Set(),
         abandon: attemptRandom.chance(0.7) ? 'withdrawn' : 'not-accepted',
       });
       out.push({ arrival: Date.parse(attempt.records[0]!.at), records: attempt.records });
+      // The first attempt was filed without the off-system predecessor too.
+      if (inject.has('missing-predecessor')) labels.push({ code: 'missing-predecessor', caseId: attempt.records[0]!.caseId });
       start = office.workingDaysLater(attempt.end, attemptRandom.int(1, 7), 9 + attemptRandom.next() * 8);
     }
     const abandon = inject.size === 0 && isApproval(flow.flow) && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;

@@ -40,6 +40,13 @@ import type { DeviationCode } from '../detection/deviation-codes';
  *   completion and the next step's start (or before the decision), nothing at all is logged for 8–30
  *   working days — no step in progress, no 补正, no 特别程序. The look-alikes: a long expert review
  *   (a clock-stopping step, in progress for 20–45 working days), 补正 rounds and 特别程序 of weeks.
+ * - `missing-predecessor` (wholly off-system items): a matter of the construction-permit bundle that
+ *   depends on others (`dependsOn`: 施工许可 on 施工图审查, 消防 and 人防 design reviews; 建设用地规划许可
+ *   on 立项备案; …) is filed for a project whose earlier matters are in the log — one other early
+ *   matter and every predecessor but one, all approved 10–40+ working days before — while the
+ *   remaining predecessor never appears: it was done off the system. The label names the later
+ *   case; the project's earlier cases are extra cases beyond `cases`. The look-alike: the same project
+ *   history with every predecessor present (`projectHistory`), or a project first seen at that matter.
  *
  * Records the runtime would reject are written beside the runtime's own, with the same links; each
  * case's records are then sorted by time and numbered `<caseId>#<n>` in that order, so appended
@@ -56,6 +63,7 @@ export const INJECTABLE_DEVIATION_CODES = [
   'suspension-abuse',
   'disguised-filing',
   'extraneous-delay',
+  'missing-predecessor',
 ] as const satisfies ReadonlyArray<DeviationCode>;
 
 /** A deviation code {@link generateLog} can inject. */

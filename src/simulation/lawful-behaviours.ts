@@ -18,6 +18,10 @@
  *   receipt: the signed service receipt, fees, delivered notices; looks like `pre-acceptance-work`.
  * - `promptEntry` — system records with a `recordedAt` seconds to minutes after `at`; looks like
  *   `backfilled-record`.
+ * - `projectHistory` — a matter that depends on others (施工许可 on 施工图审查, 消防 and 人防 design
+ *   reviews, …) comes with its project's earlier matters in the log: every predecessor, approved
+ *   10–40 working days or more before, and one other early matter of the project; looks like
+ *   `missing-predecessor`. Otherwise the project is first seen at that matter (it predates the log).
  * - `filingNextDay` — a filing (备案) filed on the next working day rather than on the spot; looks like
  *   `disguised-filing`.
  */
@@ -31,6 +35,7 @@ export interface LawfulRates {
   readonly evidenceAfterReceipt?: number;
   readonly promptEntry?: number;
   readonly filingNextDay?: number;
+  readonly projectHistory?: number;
 }
 
 /** The default rates of {@link LawfulRates}: realistic orders of magnitude, not measured figures [R]. */
@@ -44,4 +49,5 @@ export const DEFAULT_LAWFUL_RATES: Readonly<Required<LawfulRates>> = {
   evidenceAfterReceipt: 0.35,
   promptEntry: 0.3,
   filingNextDay: 0.2,
+  projectHistory: 0.5,
 };

@@ -15,9 +15,14 @@ describe('conformantLogArbitrary', () => {
     fc.assert(
       fc.property(conformantLogArbitrary({ minCases: 2, maxCases: 6 }), ({ records, labels }) => {
         expect(labels).toEqual([]);
-        const cases = new Set(records.map((r) => r.caseId));
-        expect(cases.size).toBeGreaterThanOrEqual(2);
-        expect(cases.size).toBeLessThanOrEqual(6);
+        // Applications: a project's earlier matters (cases received before another matter of the project) come on top.
+        const first = new Map<string, (typeof records)[number]>();
+        for (const r of records) if (!first.has(r.caseId)) first.set(r.caseId, r);
+        const applications = [...first.values()].filter(
+          (r) => ![...first.values()].some((o) => o.projectCode !== undefined && o.projectCode === r.projectCode && o.matterId !== r.matterId && Date.parse(o.at) > Date.parse(r.at)),
+        );
+        expect(applications.length).toBeGreaterThanOrEqual(2);
+        expect(applications.length).toBeLessThanOrEqual(6);
         for (const r of records) expect(checkEventRecord(r).ok).toBe(true);
       }),
       { numRuns: 15 },

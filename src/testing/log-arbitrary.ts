@@ -4,7 +4,7 @@ import { generateLog, INJECTABLE_DEVIATION_CODES, type GeneratedLog, type Inject
 
 /** Options of {@link conformantLogArbitrary} and {@link deviantLogArbitrary}. */
 export interface LogArbitraryOptions {
-  /** Fewest cases (applications) in a log; default 1. */
+  /** Fewest cases (applications) in a log; default 1. A project's earlier matters and abandoned first attempts come on top. */
   readonly minCases?: number;
   /** Most cases in a log; default 20, so properties stay fast. */
   readonly maxCases?: number;

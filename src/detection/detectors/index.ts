@@ -4,6 +4,7 @@ import { disguisedFilingDetector } from './disguised-filing';
 import { doubleAcceptanceDetector } from './double-acceptance';
 import { extraneousDelayDetector } from './extraneous-delay';
 import { implausibleSpeedDetector } from './implausible-speed';
+import { missingPredecessorDetector } from './missing-predecessor';
 import { preAcceptanceWorkDetector } from './pre-acceptance-work';
 import { suspensionAbuseDetector } from './suspension-abuse';
 import { unlistedMaterialDetector } from './unlisted-material';
@@ -15,6 +16,7 @@ export { disguisedFilingDetector } from './disguised-filing';
 export { doubleAcceptanceDetector } from './double-acceptance';
 export { extraneousDelayDetector } from './extraneous-delay';
 export { implausibleSpeedDetector } from './implausible-speed';
+export { missingPredecessorDetector } from './missing-predecessor';
 export { preAcceptanceWorkDetector } from './pre-acceptance-work';
 export { suspensionAbuseDetector } from './suspension-abuse';
 export { unlistedMaterialDetector } from './unlisted-material';
@@ -25,6 +27,7 @@ export type { DisguisedFilingOptions } from './disguised-filing';
 export type { DoubleAcceptanceOptions } from './double-acceptance';
 export type { ExtraneousDelayOptions } from './extraneous-delay';
 export type { ImplausibleSpeedOptions } from './implausible-speed';
+export type { MissingPredecessorOptions } from './missing-predecessor';
 export type { PreAcceptanceWorkOptions } from './pre-acceptance-work';
 export type { SuspensionAbuseOptions } from './suspension-abuse';
 export type { UnlistedMaterialOptions } from './unlisted-material';
@@ -44,4 +47,5 @@ export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [
   doubleAcceptanceDetector,
   disguisedFilingDetector,
   extraneousDelayDetector,
+  missingPredecessorDetector,
 ];

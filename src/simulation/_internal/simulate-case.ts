@@ -58,6 +58,8 @@ export interface CaseSpec {
   readonly inject: ReadonlySet<InjectableDeviationCode>;
   /** Set for the abandoned first attempt of a withdraw-resubmit chain, or a lawful withdrawal. */
   readonly abandon?: AttemptEnd;
+  /** Set for a project's earlier matter that later matters depend on: it ends approved (or filed). */
+  readonly mustApprove?: boolean;
 }
 
 /** A simulated case: its records (sorted, numbered) and when its last system record falls. */
@@ -359,7 +361,7 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
 
   if (idleAfter > 0 && !idled) idle();
   moveTo(later(random.between(0.3, 6)));
-  const approved = random.chance(0.95);
+  const approved = random.chance(0.95) || spec.mustApprove === true;
   send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
   const decidedAt = clock.now();
   if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {

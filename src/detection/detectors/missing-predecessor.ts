@@ -1,0 +1,71 @@
+import { constructionPermitBundle } from '../../flows';
+import type { CaseDetector } from '../case-detector';
+import { caseFields, firstOf, short } from './_internal/case-facts';
+
+/** Options of {@link missingPredecessorDetector}. */
+export interface MissingPredecessorOptions {
+  /** Per matter, the matters it requires first (bundle `dependsOn`); default the construction-permit bundle's. */
+  readonly dependsOn: Readonly<Record<string, readonly string[]>>;
+  /** Endings that count as a predecessor done; default approved (11, 12), certificate issued and filed. */
+  readonly doneEndings: readonly string[];
+  /**
+   * Report only projects the log shows before this case (an earlier closed case of another matter of the
+   * project); default true: a project first seen at this matter may simply predate the log.
+   */
+  readonly requireProjectHistory: boolean;
+}
+
+let defaultDependsOn: Record<string, readonly string[]> | undefined;
+function constructionDependsOn(): Record<string, readonly string[]> {
+  defaultDependsOn ??= Object.fromEntries(
+    constructionPermitBundle()
+      .bundle.matters.filter((m) => (m.dependsOn ?? []).length > 0)
+      .map((m) => [m.matterId, m.dependsOn!]),
+  );
+  return defaultDependsOn;
+}
+
+/**
+ * Missing predecessor (DOMAIN §1 row 10, wholly off-system items): a later milestone (e.g. 施工许可) is
+ * filed for a project whose earlier matters are in the system, but a matter it requires (`dependsOn`,
+ * e.g. 施工图审查) has no approved case of that project before this receipt — it was done off the
+ * system, or not at all. No `hiddenWorkingDays`: how long the off-system item took is unknown.
+ */
+export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions> = {
+  code: 'missing-predecessor',
+  signal: 'A matter whose required predecessors (dependsOn) have no approved case of the same project before its receipt, in a project the log shows earlier.',
+  get defaults() {
+    return { dependsOn: constructionDependsOn(), doneEndings: ['approved', 'approved-deferred', 'certificate-issued', 'filed'], requireProjectHistory: true };
+  },
+  detect(view, options, history) {
+    const required = options.dependsOn[view.matterId];
+    if (required === undefined || required.length === 0) return [];
+    const received = firstOf(view, 'received');
+    const projectCode = view.records.find((r) => r.projectCode !== undefined)?.projectCode;
+    if (received === undefined || projectCode === undefined) return [];
+    const before = Date.parse(received.at);
+    const project = history.filter(
+      (h) => h.projectCode === projectCode && h.matterId !== view.matterId && h.end !== undefined && Date.parse(h.end.at) <= before,
+    );
+    if (options.requireProjectHistory && project.length === 0) return [];
+    const done = new Set(project.filter((h) => options.doneEndings.includes(h.end!.activity)).map((h) => h.matterId));
+    const missing = required.filter((id) => !done.has(id));
+    if (missing.length === 0) return [];
+    const first = project[0];
+    const seen = project.map((h) => h.matterId).filter((id, i, all) => all.indexOf(id) === i);
+    return [
+      {
+        code: 'missing-predecessor',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [...project.map((h) => h.firstRecordId), received.id],
+        interval: { from: first?.receivedAt ?? first?.end?.at ?? received.at, to: received.at },
+        message:
+          `Missing predecessor (体外循环, wholly off-system item): case ${view.caseId} of matter ${view.matterId} for project ${projectCode} ` +
+          `was received on ${short(received.at)}, but ${missing.map((id) => `"${id}"`).join(', ')}, which it requires, has no approved case ` +
+          `of the project in the system${seen.length === 0 ? '' : ` (the project's earlier cases: ${seen.join(', ')})`}. Ask for the ` +
+          `${missing.length === 1 ? 'approval' : 'approvals'} the applicant holds and where ${missing.length === 1 ? 'it was' : 'they were'} handled; enter off-system items into the system.`,
+      },
+    ];
+  },
+};
