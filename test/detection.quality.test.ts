@@ -37,8 +37,8 @@ const keyOf = (x: Finding | DeviationLabel) => `${x.code} ${x.caseId ?? ''}`;
 describe('detection quality', () => {
   const CASES = 5000;
   const RATE = 0.04;
-  /** Codes that apply to few matters get a higher rate, so each has 50+ labels: filings are about a fifth of the mix, matters with predecessors a ninth. */
-  const RATES: Partial<Record<(typeof INJECTABLE_DEVIATION_CODES)[number], number>> = { 'disguised-filing': 0.1, 'missing-predecessor': 0.4 };
+  /** Codes that apply to few matters get a higher rate, so each has 50+ labels: filings are about a fifth of the mix, matters with predecessors a ninth, matters with a parallel partner about a third. */
+  const RATES: Partial<Record<(typeof INJECTABLE_DEVIATION_CODES)[number], number>> = { 'disguised-filing': 0.1, 'missing-predecessor': 0.4, 'serial-as-parallel': 0.1 };
   const { records, labels } = generateLog({
     seed: 20_251_126,
     cases: CASES,
@@ -67,7 +67,7 @@ describe('detection quality', () => {
       `|---|---:|---:|---:|---:|---:|`,
       ...rows.map((r) => `| ${r.code} | ${r.labelled} | ${r.flagged} | ${r.tp} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} |`),
     ];
-    console.log(`Detection quality: ${CASES} applications (seed 20251126, each code at ${RATE}, disguised-filing at ${RATES['disguised-filing']}, missing-predecessor at ${RATES['missing-predecessor']}), default thresholds\n${lines.join('\n')}`);
+    console.log(`Detection quality: ${CASES} applications (seed 20251126, each code at ${RATE}, disguised-filing at ${RATES['disguised-filing']}, missing-predecessor at ${RATES['missing-predecessor']}, serial-as-parallel at ${RATES['serial-as-parallel']}), default thresholds\n${lines.join('\n')}`);
     expect(rows.every((r) => r.labelled >= 50)).toBe(true);
   });
 

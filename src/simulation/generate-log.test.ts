@@ -14,6 +14,7 @@ const flows: FlowDefinition[] = [
   licenceSeparationFlow('filing'),
 ];
 const flowOf = new Map(flows.map((f) => [f.id, f]));
+const STAGE_OF = new Map(constructionPermitBundle().bundle.matters.map((m) => [m.matterId, m.stage]));
 const DEPENDS_ON = new Map(constructionPermitBundle().bundle.matters.filter((m) => (m.dependsOn ?? []).length > 0).map((m) => [m.matterId, m.dependsOn!]));
 const stepsOf = (flow: FlowDefinition) => new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]));
 const listedOf = (flow: FlowDefinition) =>
@@ -30,7 +31,13 @@ function projectHistoryCases(grouped: Map<string, EventRecord[]>): number {
   for (const list of grouped.values()) if (list[0]!.projectCode !== undefined) byProject.set(list[0]!.projectCode, [...(byProject.get(list[0]!.projectCode) ?? []), list]);
   let n = 0;
   for (const lists of byProject.values()) {
-    for (const list of lists) if (lists.some((o) => o[0]!.matterId !== list[0]!.matterId && ms(o[0]!.at) > ms(list[0]!.at) && DEPENDS_ON.has(o[0]!.matterId))) n++;
+    for (const list of lists) {
+      const first = list[0]!;
+      // Receipts, not first records: evidence of pre-acceptance work comes weeks before a receipt.
+      const receivedAt = (o: EventRecord[]) => ms((o.find((r) => r.activity === 'received') ?? o[0]!).at);
+      const later = (o: EventRecord[]) => o[0]!.matterId !== first.matterId && (receivedAt(o) > receivedAt(list) || (receivedAt(o) === receivedAt(list) && o[0]!.caseId > first.caseId));
+      if (lists.some((o) => later(o) && (DEPENDS_ON.has(o[0]!.matterId) || (o[0]!.bundleId !== undefined && o[0]!.bundleId === first.bundleId)))) n++;
+    }
   }
   return n;
 }
@@ -120,6 +127,15 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const earlier = [...all.values()].filter((o) => o[0]!.matterId !== first.matterId && o[0]!.projectCode === first.projectCode && ms(o.at(-1)!.at) <= ms(received.at));
     if (earlier.length === 0) return false;
     return predecessors.some((p) => !earlier.some((o) => o[0]!.matterId === p && o.some((r) => ['approved', 'filed'].includes(r.activity))));
+  },
+  'serial-as-parallel': (records, all) => {
+    // Another matter of the same bundle instance and stage ended before this receipt.
+    const first = records[0]!;
+    const received = records.find((r) => r.activity === 'received');
+    if (first.bundleId === undefined || received === undefined) return false;
+    return [...all.values()].some(
+      (o) => o[0]!.bundleId === first.bundleId && o[0]!.matterId !== first.matterId && STAGE_OF.get(o[0]!.matterId) === STAGE_OF.get(first.matterId) && ms(o.at(-1)!.at) <= ms(received.at),
+    );
   },
   'backfilled-record': (records) => records.some((r) => r.recordedAt !== undefined && ms(r.recordedAt) - ms(r.at) > DAY),
   'withdraw-resubmit': (records, all) => {
@@ -226,7 +242,7 @@ describe('generateLog', () => {
 
   describe('deviant logs', () => {
     // Filings are a seventh of these flows, dependent matters a fifth: their codes get higher rates to be labeled often enough.
-    const rate = (c: InjectableDeviationCode) => (c === 'disguised-filing' ? 0.3 : c === 'missing-predecessor' ? 0.5 : 0.1);
+    const rate = (c: InjectableDeviationCode) => (c === 'disguised-filing' ? 0.3 : c === 'missing-predecessor' || c === 'serial-as-parallel' ? 0.5 : 0.1);
     const { records, labels } = generateLog({ seed: 23, cases: 600, flows, inject: Object.fromEntries(INJECTABLE_DEVIATION_CODES.map((c) => [c, rate(c)])) });
     const grouped = byCase(records);
 
@@ -259,7 +275,6 @@ describe('generateLog', () => {
   });
 
   it('rejects codes not yet injectable and bad rates', () => {
-    expect(() => generateLog({ seed: 1, cases: 1, inject: { 'serial-as-parallel': 0.1 } })).toThrow(/cannot be injected yet/);
     expect(() => generateLog({ seed: 1, cases: 1, inject: { 'backfilled-record': 2 } })).toThrow(/probability/);
     expect(() => generateLog({ seed: 1, cases: -1 })).toThrow(/whole number/);
   });

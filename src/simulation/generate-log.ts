@@ -15,7 +15,7 @@ import { isApproval, prepareFlow, simulateCase, type PreparedFlow } from './_int
 export interface GenerateLogOptions {
   /** Seed of the one PRNG (mulberry32); the same options give the same log. */
   readonly seed: number;
-  /** Number of applications (matters applied for); each `withdraw-resubmit` adds its abandoned first attempt. */
+  /** Number of applications (matters applied for); each `withdraw-resubmit` adds its abandoned first attempt, and a project's earlier matters and parallel partners come on top. */
   readonly cases: number;
   /** Flows the cases run, drawn with equal weight; default: a mix of construction-permit and 证照分离 matters. */
   readonly flows?: readonly FlowDefinition[];
@@ -71,6 +71,22 @@ interface ProjectLinks {
   readonly context: readonly string[];
 }
 
+let parallelPartners: Map<string, readonly string[]> | undefined;
+/** Per matter of the construction-permit bundle that requires nothing: the matters it runs in parallel with (same stage, neither depending on the other). */
+function parallelPartnersOf(): Map<string, readonly string[]> {
+  if (parallelPartners !== undefined) return parallelPartners;
+  const { bundle } = constructionPermitBundle();
+  parallelPartners = new Map();
+  for (const a of bundle.matters) {
+    if ((a.dependsOn ?? []).length > 0) continue;
+    const partners = bundle.matters
+      .filter((b) => b.matterId !== a.matterId && b.stage === a.stage && (b.dependsOn ?? []).length === 0)
+      .map((b) => b.matterId);
+    if (partners.length > 0) parallelPartners.set(a.matterId, partners);
+  }
+  return parallelPartners;
+}
+
 let projectLinks: Map<string, ProjectLinks> | undefined;
 function projectLinksOf(): Map<string, ProjectLinks> {
   if (projectLinks !== undefined) return projectLinks;
@@ -91,6 +107,7 @@ function projectLinksOf(): Map<string, ProjectLinks> {
 /** Whether a code can be injected into a case of this flow. */
 function applies(code: InjectableDeviationCode, prepared: PreparedFlow, byId: ReadonlyMap<string, PreparedFlow>): boolean {
   if (code === 'disguised-filing') return prepared.flow.mode === 'filing';
+  if (code === 'serial-as-parallel') return (parallelPartnersOf().get(prepared.flow.id) ?? []).some((id) => byId.has(id));
   if (code === 'missing-predecessor') {
     const links = projectLinksOf().get(prepared.flow.id);
     return links !== undefined && links.context.length > 0 && [...links.predecessors, ...links.context].every((id) => byId.has(id));
@@ -153,6 +170,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
   const area = random.pick(PROVINCE_AREAS);
   let serial = 0;
   const nextCaseId = (): string => `${area}-${year}-${String(++serial).padStart(6, '0')}`;
+  const projectCodes = new Set<string>();
   const out: Array<{ arrival: number; records: EventRecord[] }> = [];
   const labels: DeviationLabel[] = [];
   for (const arrival of arrivals) {
@@ -166,12 +184,34 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     const abandonDraw = random.next();
     const abandonKind = random.next();
     const registers = flow.flow.afterBusinessRegistration === true;
-    const links = {
-      applicantId: applicantCode(caseRandom, area),
-      ...(registers ? {} : { projectCode: `${year}-${area}-${caseRandom.pick(['47', '48', '70', '72'])}-0${caseRandom.int(1, 3)}-${String(caseRandom.int(0, 999_999)).padStart(6, '0')}` }),
-    };
+    const applicantId = applicantCode(caseRandom, area);
+    let projectCode: string | undefined;
+    // One code per project (项目代码): redraw on the rare clash, so two projects never share one.
+    while (!registers && (projectCode === undefined || projectCodes.has(projectCode))) {
+      projectCode = `${year}-${area}-${caseRandom.pick(['47', '48', '70', '72'])}-0${caseRandom.int(1, 3)}-${String(caseRandom.int(0, 999_999)).padStart(6, '0')}`;
+    }
+    if (projectCode !== undefined) projectCodes.add(projectCode);
+    const baseLinks = { applicantId, ...(projectCode === undefined ? {} : { projectCode }) };
+    // 并联审批: a parallel matter of the same stage filed with this one under one bundle instance (并联审批实例).
+    const pairDraw = random.next();
+    const pairSeed = random.seed();
+    const serial = inject.has('serial-as-parallel');
+    const paired = serial || (!inject.has('withdraw-resubmit') && pairDraw < lawful.parallelPair && applies('serial-as-parallel', flow, byId));
+    const bundleId = paired ? `${year}-${area}-BL${String(serial ? injectRandom.int(0, 999_999) : createRandom(pairSeed).int(0, 999_999)).padStart(6, '0')}` : undefined;
+    const links = bundleId === undefined ? baseLinks : { ...baseLinks, bundleId };
     const common = { prepared: flow, links, office, calendar, lawful } as const;
     let start = arrival;
+    if (paired) {
+      const pairRandom = createRandom(serial ? injectRandom.seed() : pairSeed);
+      const partner = pairRandom.pick((parallelPartnersOf().get(flow.flow.id) ?? []).filter((id) => byId.has(id)));
+      const done = simulateCase({ ...common, prepared: byId.get(partner)!, caseId: nextCaseId(), arrival, random: createRandom(pairRandom.seed()), inject: new Set(), mustApprove: true });
+      out.push({ arrival: Date.parse(done.records[0]!.at), records: done.records });
+      // 串联 disguised as 并联: this matter is received only after its partner is decided; lawfully both come in at once (一表申请).
+      // A resubmission's first attempt comes up to 30 working days earlier: it too follows the partner's decision.
+      start = serial
+        ? office.workingDaysLater(done.end, pairRandom.int(1, 10) + (inject.has('withdraw-resubmit') ? 30 : 0), 9 + pairRandom.next() * 8)
+        : arrival + pairRandom.int(1, 60) * 1000;
+    }
     // The project's earlier matters: every predecessor approved before (lawful), or one of them never in the system (体外循环).
     const historyDraw = random.next();
     const historySeed = random.seed();
@@ -214,13 +254,16 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       out.push({ arrival: Date.parse(attempt.records[0]!.at), records: attempt.records });
       // The first attempt was filed without the off-system predecessor too.
       if (inject.has('missing-predecessor')) labels.push({ code: 'missing-predecessor', caseId: attempt.records[0]!.caseId });
+      if (serial) labels.push({ code: 'serial-as-parallel', caseId: attempt.records[0]!.caseId, bundleId: bundleId! });
       start = office.workingDaysLater(attempt.end, attemptRandom.int(1, 7), 9 + attemptRandom.next() * 8);
     }
     const abandon = inject.size === 0 && isApproval(flow.flow) && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;
     const caseId = nextCaseId();
     const simulated = simulateCase({ ...common, caseId, arrival: start, random: caseRandom, inject, ...(abandon === undefined ? {} : { abandon }) });
     out.push({ arrival: Date.parse(simulated.records[0]!.at), records: simulated.records });
-    for (const code of INJECTABLE_DEVIATION_CODES) if (inject.has(code) && !simulated.missed?.includes(code)) labels.push({ code, caseId });
+    for (const code of INJECTABLE_DEVIATION_CODES) {
+      if (inject.has(code) && !simulated.missed?.includes(code)) labels.push({ code, caseId, ...(code === 'serial-as-parallel' ? { bundleId: bundleId! } : {}) });
+    }
   }
   out.sort((a, b) => a.arrival - b.arrival);
   return { records: out.flatMap((c) => c.records), labels };

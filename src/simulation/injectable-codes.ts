@@ -1,9 +1,8 @@
 import type { DeviationCode } from '../detection/deviation-codes';
 
 /**
- * The codes `generateLog` can inject today; the others are detector codes whose injection is still
- * to come (asking for them throws). How each looks in the log — built from ordinary records, with no
- * marker field; only the labels tell:
+ * The codes `generateLog` can inject: every deviation code. How each looks in the log — built from
+ * ordinary records, with no marker field; only the labels tell:
  *
  * - `pre-acceptance-work` (线下预审): 1–3 outside-evidence records (`meeting`, `document`, `opinion`,
  *   channel `offline`, an officer or section chief of the department, a listed material on documents
@@ -47,6 +46,11 @@ import type { DeviationCode } from '../detection/deviation-codes';
  *   remaining predecessor never appears: it was done off the system. The label names the later
  *   case; the project's earlier cases are extra cases beyond `cases`. The look-alike: the same project
  *   history with every predecessor present (`projectHistory`), or a project first seen at that matter.
+ * - `serial-as-parallel` (串联 disguised as 并联): two matters of one stage of the construction-permit
+ *   bundle that need nothing of each other are filed under one bundle instance (`bundleId`, the
+ *   并联审批实例编码), but the labeled one is received only 1–10 working days after its partner is
+ *   decided (and its certificate issued). The label names the later case and the bundle; the partner
+ *   is an extra case beyond `cases`. The look-alike (`parallelPair`): both received at once, overlapping.
  *
  * Records the runtime would reject are written beside the runtime's own, with the same links; each
  * case's records are then sorted by time and numbered `<caseId>#<n>` in that order, so appended
@@ -64,6 +68,7 @@ export const INJECTABLE_DEVIATION_CODES = [
   'disguised-filing',
   'extraneous-delay',
   'missing-predecessor',
+  'serial-as-parallel',
 ] as const satisfies ReadonlyArray<DeviationCode>;
 
 /** A deviation code {@link generateLog} can inject. */

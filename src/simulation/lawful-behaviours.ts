@@ -22,6 +22,9 @@
  *   reviews, …) comes with its project's earlier matters in the log: every predecessor, approved
  *   10–40 working days or more before, and one other early matter of the project; looks like
  *   `missing-predecessor`. Otherwise the project is first seen at that matter (it predates the log).
+ * - `parallelPair` — a matter that runs in parallel with others of its stage (并联审批) is filed with one
+ *   of them under one bundle instance (`bundleId`), both received at once (一表申请), so they overlap;
+ *   looks like `serial-as-parallel`.
  * - `filingNextDay` — a filing (备案) filed on the next working day rather than on the spot; looks like
  *   `disguised-filing`.
  */
@@ -36,6 +39,7 @@ export interface LawfulRates {
   readonly promptEntry?: number;
   readonly filingNextDay?: number;
   readonly projectHistory?: number;
+  readonly parallelPair?: number;
 }
 
 /** The default rates of {@link LawfulRates}: realistic orders of magnitude, not measured figures [R]. */
@@ -50,4 +54,5 @@ export const DEFAULT_LAWFUL_RATES: Readonly<Required<LawfulRates>> = {
   promptEntry: 0.3,
   filingNextDay: 0.2,
   projectHistory: 0.5,
+  parallelPair: 0.3,
 };

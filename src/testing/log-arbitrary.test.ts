@@ -17,7 +17,7 @@ describe('conformantLogArbitrary', () => {
         expect(labels).toEqual([]);
         // Applications: a project's earlier matters (cases received before another matter of the project) come on top.
         const first = new Map<string, (typeof records)[number]>();
-        for (const r of records) if (!first.has(r.caseId)) first.set(r.caseId, r);
+        for (const r of records) if (!first.has(r.caseId) || (r.activity === 'received' && first.get(r.caseId)!.activity !== 'received')) first.set(r.caseId, r);
         const applications = [...first.values()].filter(
           (r) => ![...first.values()].some((o) => o.projectCode !== undefined && o.projectCode === r.projectCode && o.matterId !== r.matterId && Date.parse(o.at) > Date.parse(r.at)),
         );

@@ -6,6 +6,7 @@ import { extraneousDelayDetector } from './extraneous-delay';
 import { implausibleSpeedDetector } from './implausible-speed';
 import { missingPredecessorDetector } from './missing-predecessor';
 import { preAcceptanceWorkDetector } from './pre-acceptance-work';
+import { serialAsParallelDetector } from './serial-as-parallel';
 import { suspensionAbuseDetector } from './suspension-abuse';
 import { unlistedMaterialDetector } from './unlisted-material';
 import { unmodeledActivityDetector } from './unmodeled-activity';
@@ -18,6 +19,7 @@ export { extraneousDelayDetector } from './extraneous-delay';
 export { implausibleSpeedDetector } from './implausible-speed';
 export { missingPredecessorDetector } from './missing-predecessor';
 export { preAcceptanceWorkDetector } from './pre-acceptance-work';
+export { serialAsParallelDetector } from './serial-as-parallel';
 export { suspensionAbuseDetector } from './suspension-abuse';
 export { unlistedMaterialDetector } from './unlisted-material';
 export { unmodeledActivityDetector } from './unmodeled-activity';
@@ -29,6 +31,7 @@ export type { ExtraneousDelayOptions } from './extraneous-delay';
 export type { ImplausibleSpeedOptions } from './implausible-speed';
 export type { MissingPredecessorOptions } from './missing-predecessor';
 export type { PreAcceptanceWorkOptions } from './pre-acceptance-work';
+export type { SerialAsParallelOptions } from './serial-as-parallel';
 export type { SuspensionAbuseOptions } from './suspension-abuse';
 export type { UnlistedMaterialOptions } from './unlisted-material';
 export type { UnmodeledActivityOptions } from './unmodeled-activity';
@@ -48,4 +51,5 @@ export const BUILT_IN_DETECTORS: ReadonlyArray<CaseDetector<any>> = [
   disguisedFilingDetector,
   extraneousDelayDetector,
   missingPredecessorDetector,
+  serialAsParallelDetector,
 ];

@@ -49,7 +49,7 @@ export interface CaseSpec {
   readonly caseId: string;
   readonly prepared: PreparedFlow;
   readonly arrival: number;
-  readonly links: { readonly applicantId?: string; readonly projectCode?: string };
+  readonly links: { readonly applicantId?: string; readonly projectCode?: string; readonly bundleId?: string };
   readonly random: Random;
   readonly office: OfficeTime;
   readonly calendar: WorkingCalendar;

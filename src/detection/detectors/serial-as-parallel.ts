@@ -1,0 +1,79 @@
+import { constructionPermitBundle } from '../../flows';
+import type { CaseDetector } from '../case-detector';
+import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+
+/** Options of {@link serialAsParallelDetector}. */
+export interface SerialAsParallelOptions {
+  /** Per matter, its stage (bundle `stages`); default the construction-permit bundle's. */
+  readonly stageOf: Readonly<Record<string, string>>;
+  /** Per matter, the matters it requires first (bundle `dependsOn`): such pairs are serial by design; default the construction-permit bundle's. */
+  readonly dependsOn: Readonly<Record<string, readonly string[]>>;
+  /** Endings of the partner that count as decided; default approved (11, 12), denied (13), certificate issued and filed. */
+  readonly decidedEndings: readonly string[];
+}
+
+let defaults: { stageOf: Record<string, string>; dependsOn: Record<string, readonly string[]> } | undefined;
+function constructionDefaults(): { stageOf: Record<string, string>; dependsOn: Record<string, readonly string[]> } {
+  if (defaults === undefined) {
+    const { matters } = constructionPermitBundle().bundle;
+    defaults = {
+      stageOf: Object.fromEntries(matters.filter((m) => m.stage !== undefined).map((m) => [m.matterId, m.stage!])),
+      dependsOn: Object.fromEntries(matters.map((m) => [m.matterId, m.dependsOn ?? []])),
+    };
+  }
+  return defaults;
+}
+
+/**
+ * Serial work labelled as parallel (串联 disguised as 并联, DOMAIN §1 row 8): two matters of one bundle
+ * instance (`bundleId`, the 并联审批实例编码) in the same stage, neither requiring the other, yet this
+ * one was received only after the other was decided — the department waited for the other's result
+ * although the flow runs them at once. `hiddenWorkingDays` is the wait: working days from the
+ * partner's receipt to this receipt, which the stage's union of intervals does not show as a delay.
+ */
+export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
+  code: 'serial-as-parallel',
+  signal: 'A matter of a bundle instance received only after a parallel matter of the same stage (no dependsOn between them) was decided.',
+  get defaults() {
+    return { ...constructionDefaults(), decidedEndings: ['approved', 'approved-deferred', 'denied', 'certificate-issued', 'filed'] };
+  },
+  detect(view, options, history) {
+    const bundleId = view.records.find((r) => r.bundleId !== undefined)?.bundleId;
+    const stage = options.stageOf[view.matterId];
+    const received = firstOf(view, 'received');
+    if (bundleId === undefined || stage === undefined || received === undefined) return [];
+    const requires = (a: string, b: string) => (options.dependsOn[a] ?? []).includes(b);
+    const before = history.filter(
+      (h) =>
+        h.bundleId === bundleId &&
+        h.matterId !== view.matterId &&
+        options.stageOf[h.matterId] === stage &&
+        !requires(view.matterId, h.matterId) &&
+        !requires(h.matterId, view.matterId) &&
+        h.end !== undefined &&
+        options.decidedEndings.includes(h.end.activity) &&
+        Date.parse(h.end.at) <= Date.parse(received.at),
+    );
+    if (before.length === 0) return [];
+    const first = before.reduce((a, b) => (Date.parse(b.receivedAt ?? b.end!.at) < Date.parse(a.receivedAt ?? a.end!.at) ? b : a));
+    const from = first.receivedAt ?? first.end!.at;
+    const days = workingDaysFrom(view, from, received.at);
+    const last = before.reduce((a, b) => (Date.parse(b.end!.at) > Date.parse(a.end!.at) ? b : a));
+    return [
+      {
+        code: 'serial-as-parallel',
+        ...caseFields(view),
+        bundleId,
+        severity: 'medium',
+        recordIds: [...before.flatMap((h) => [h.firstRecordId, h.end!.recordId]), received.id],
+        interval: { from, to: received.at },
+        hiddenWorkingDays: days,
+        message:
+          `Serial work labelled as parallel (串联 disguised as 并联): in bundle ${bundleId}, case ${view.caseId} (${view.matterId}) was received ` +
+          `on ${short(received.at)}, ${workingDaysFrom(view, last.end!.at, received.at)} working days after parallel matter ${last.matterId} ` +
+          `(case ${last.caseId}) ended "${last.end!.activity}" on ${short(last.end!.at)}, though stage ${stage} runs them at once. ` +
+          `Ask whether the department demanded the other result first; the stage took ${days} working days from the first receipt.`,
+      },
+    ];
+  },
+};
