@@ -4,6 +4,7 @@ import { compileFlow, type FlowEvent, type FlowMachine } from '../compiler';
 import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Actor, Channel, EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
+import { actorOf } from '../_internal/actor-of';
 import { formatInstant } from '../_internal/format-instant';
 import type { Clock } from './clock';
 import { FlowInstanceImpl, type FlowInstance, type Rejection, type SendResult } from './flow-instance';
@@ -259,7 +260,7 @@ export class BundleInstanceImpl implements BundleInstance {
       ...(applicantId === undefined ? {} : { applicantId }),
       activity,
       at: formatInstant(this.env.clock.now(), this.env.utcOffset),
-      ...(submission.actor ? { actor: { ...submission.actor } } : {}),
+      ...(submission.actor ? { actor: actorOf(submission.actor) } : {}),
       ...(submission.channel ? { channel: submission.channel } : {}),
       source: 'system',
       ...(submission.materials ? { materials: [...submission.materials] } : {}),

@@ -120,3 +120,14 @@ describe('createFlowInstance', () => {
     expect(() => createFlowInstance(flow, { caseId: 'C', utcOffset: '8' })).toThrow(/"\+08:00"/);
   });
 });
+
+describe('records', () => {
+  it('keep only the contract fields of an actor, so a richer caller object still gives a valid record', () => {
+    const instance = createFlowInstance(flow, { caseId: 'A-1' });
+    const staff = { id: 'w1', role: 'clerk', department: 'hall', name: '王', phone: '12345' };
+    instance.send({ type: 'receive', actor: staff });
+    instance.stop();
+    expect(instance.records[0]?.actor).toEqual({ id: 'w1', role: 'clerk', department: 'hall' });
+    expect(EventRecordSchema.safeParse(instance.records[0]).success).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../compiler/compile-flow';
 import { COMMAND_AUTHORITY, FLOW_EVENT_TYPES, type FlowEvent } from '../compiler/flow-events';
 import { placeSteps } from '../_internal/process-tree';
+import { actorOf } from '../_internal/actor-of';
 import { formatInstant } from '../_internal/format-instant';
 import { addDays } from '../_internal/local-date';
 import type { WorkingCalendar } from '../calendar';
@@ -399,7 +400,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       ...this.header(activity, this.clock.now()),
       ...(status === undefined ? {} : { status }),
       ...(lifecycle === undefined ? {} : { lifecycle }),
-      ...(event.actor === undefined ? {} : { actor: { ...event.actor } }),
+      ...(event.actor === undefined ? {} : { actor: actorOf(event.actor) }),
       ...(event.channel === undefined ? {} : { channel: event.channel }),
       ...(event.materials === undefined ? {} : { materials: [...event.materials] }),
       ...(reason === undefined ? {} : { reason: { ...reason } }),
