@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { checkEventRecord, createFlowInstance, licenceSeparationFlow } from '../src/index';
+import { clockAt, officerOf, workProcess } from '../examples/_shared/case-driver';
 
 const run = (script: string) =>
   execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
@@ -49,5 +51,18 @@ describe('examples', () => {
     expect(out).toMatch(/建设工程规划许可证: supplement \d+ wd/);
     expect(out).toMatch(/设计方案审查: stopped-step scheme-expert-review 15 wd/);
     for (const stage of ['land-planning', 'works-planning', 'construction', 'completion']) expect(out).toContain(stage);
+  });
+
+  it('drives cases with records the schema accepts (actors carry id, role and department only)', () => {
+    const flow = licenceSeparationFlow('approval');
+    const clock = clockAt('2025-06-09T09:00:00+08:00');
+    const instance = createFlowInstance(flow, { caseId: 'EX-1', clock });
+    instance.send({ type: 'register-business' });
+    instance.send({ type: 'receive' });
+    instance.send({ type: 'accept-in-department', actor: officerOf(flow) });
+    workProcess(instance, clock);
+    instance.stop();
+    expect(instance.records.filter((r) => r.lifecycle === 'complete').length).toBeGreaterThan(0);
+    for (const record of instance.records) expect(checkEventRecord(record).ok).toBe(true);
   });
 });

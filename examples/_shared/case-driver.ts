@@ -60,14 +60,7 @@ export interface Workable {
  * `days(stepId)` working days (default 1), by an actor of the step's department and role.
  */
 export function workProcess(instance: Workable, clock: SimulatedClock, days: (stepId: string) => number = () => 1): void {
-  const steps = new Map<string, { department: string; role: string }>();
-  const visit = (node: FlowDefinition['process']): void => {
-    if (node === undefined) return;
-    if (node.kind === 'step') steps.set(node.id, node);
-    else node.children.forEach(visit);
-  };
-  visit(instance.flow.process);
-  const actor = (id: string): Actor => ({ id: `${steps.get(id)!.role}-01`, ...steps.get(id)! });
+  const actor = (id: string): Actor => stepActor(instance.flow, id);
   for (let guard = 0; guard < 500; guard++) {
     const pending = instance.pendingSteps();
     for (const id of pending) {
