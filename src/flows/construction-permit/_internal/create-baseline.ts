@@ -37,6 +37,15 @@ const CATEGORY_NAMES: Readonly<Record<ConstructionProjectCategory, string>> = {
 
 type MatterRow = readonly [ConstructionPermitMatterId, (readonly ConstructionPermitMatterId[])?];
 
+/** Stages 2 and 3 of government-invested and social-invested projects, which share them. */
+const STAGE_2: readonly MatterRow[] = [['design-scheme-review'], ['works-planning-permit', ['design-scheme-review']]];
+const STAGE_3: readonly MatterRow[] = [
+  ['construction-drawing-review'],
+  ['fire-design-review'],
+  ['civil-air-defence-design-review'],
+  ['construction-permit', ['construction-drawing-review', 'fire-design-review', 'civil-air-defence-design-review']],
+];
+
 const STAGE_4: readonly MatterRow[] = [
   ['planning-verification'],
   ['land-verification'],
@@ -65,13 +74,8 @@ const CATEGORY_MATTERS: Readonly<Record<ConstructionProjectCategory, Readonly<Re
       ['energy-conservation-review'],
       ['mineral-overlay-review'],
     ],
-    'works-planning': [['design-scheme-review'], ['works-planning-permit', ['design-scheme-review']]],
-    construction: [
-      ['construction-drawing-review'],
-      ['fire-design-review'],
-      ['civil-air-defence-design-review'],
-      ['construction-permit', ['construction-drawing-review', 'fire-design-review', 'civil-air-defence-design-review']],
-    ],
+    'works-planning': STAGE_2,
+    construction: STAGE_3,
     completion: STAGE_4,
   },
   'social-invested': {
@@ -83,13 +87,8 @@ const CATEGORY_MATTERS: Readonly<Record<ConstructionProjectCategory, Readonly<Re
       ['energy-conservation-review'],
       ['mineral-overlay-review'],
     ],
-    'works-planning': [['design-scheme-review'], ['works-planning-permit', ['design-scheme-review']]],
-    construction: [
-      ['construction-drawing-review'],
-      ['fire-design-review'],
-      ['civil-air-defence-design-review'],
-      ['construction-permit', ['construction-drawing-review', 'fire-design-review', 'civil-air-defence-design-review']],
-    ],
+    'works-planning': STAGE_2,
+    construction: STAGE_3,
     completion: STAGE_4,
   },
   'small-low-risk': {
