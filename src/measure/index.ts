@@ -2,5 +2,5 @@
  * Measurement: each 一件事 end to end, as the applicant lives it (experienced) and as statistics
  * count it (official), with trips, materials, limits and the critical path; and their aggregates.
  */
-export type { Duration, Period, LimitCheck, SuspensionTotals, OffSystemPeriod, MatterMeasurement, StageMeasurement, MeasurementOutcome, Measurement } from './measurement';
+export type { Duration, Period, LimitCheck, SuspensionTotals, Pause, OffSystemPeriod, MatterMeasurement, StageMeasurement, MeasurementOutcome, Measurement } from './measurement';
 export type { Distribution, TimeDistribution, SummaryGrouping, GroupSummary, MeasurementSummary } from './summary';

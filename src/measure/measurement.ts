@@ -25,6 +25,13 @@ export interface LimitCheck {
 /** Working and natural days of suspension, by why the clock paused. */
 export type SuspensionTotals = Readonly<Record<SuspensionKind, Duration>>;
 
+/** One suspension of a case: why and when. */
+export interface Pause {
+  readonly kind: SuspensionKind;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** A stretch of work done off the system, from a detection finding. */
 export interface OffSystemPeriod {
   readonly code: DeviationCode;
@@ -57,6 +64,8 @@ export interface MatterMeasurement {
   /** True when statistics drop the counted case (withdrawn, not accepted, refused, denied, revoked). */
   readonly dropped: boolean;
   readonly suspensions: SuspensionTotals;
+  /** Each suspension of the counted case, in order (open ones end at the evaluation instant). */
+  readonly pauses: readonly Pause[];
   /** The matter's own promised limit (承诺时限), when it has one. */
   readonly promised?: LimitCheck;
   /** The matter's statutory limit (法定时限), when it has one. */
