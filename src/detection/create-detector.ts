@@ -8,6 +8,7 @@ import { DEVIATION_CODES, type DeviationCode } from './deviation-codes';
 import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
 import { builtInFlows } from './_internal/default-flows';
+import { instantMs } from './_internal/instant-ms';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
 export type DetectorThresholds = Readonly<Record<string, unknown>>;
@@ -99,21 +100,60 @@ export const TERMINAL_ACTIVITIES: ReadonlySet<string> = new Set([
 
 const ACCEPTANCE = new Set(['window-accepted', 'department-accepted', 'committed']);
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A case the driver holds: open with its records, or closed and remembered a while to count late records. */
 interface HeldCase {
   readonly caseId: string;
-  readonly records: EventRecord[];
+  /** Its records while open; emptied when it closes. */
+  records: EventRecord[];
   readonly firstPos: number;
   /** Stream position of the latest terminal record, or -1. */
   terminalPos: number;
+  /** Stream position at which it closed, or -1 while open. */
+  closedPos: number;
 }
 
-interface ClosedSummary {
+/**
+ * A closed case in the cross-case history: its summary, when it started, and the previous closed
+ * cases of its project and of its applicant (each list is walked back from the latest case).
+ */
+interface HistoryEntry {
   readonly summary: CaseSummary;
   readonly start: number;
+  readonly previousOfProject: HistoryEntry | undefined;
+  readonly previousOfApplicant: HistoryEntry | undefined;
+}
+
+/** Records after its closing for which a closed case's id is remembered (at least the lateness window). */
+const CLOSED_ID_MEMORY = 100_000;
+
+/** A first-in first-out queue over an array that drops its consumed head now and then. */
+class Queue<T> {
+  private items: T[] = [];
+  private head = 0;
+  push(item: T): void {
+    this.items.push(item);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  shift(): T | undefined {
+    const item = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
 }
 
 const instant = (at: string): number => {
-  const t = Date.parse(at);
+  const t = instantMs(at);
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 };
 
@@ -218,15 +258,18 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return merged;
   };
 
+  /** Open cases, and closed ones whose ids are still remembered (one lookup per record finds either). */
   const held = new Map<string, HeldCase>();
-  const closedIds = new Set<string>();
-  const byProject = new Map<string, ClosedSummary[]>();
-  const byApplicantMatter = new Map<string, ClosedSummary[]>();
+  let openCases = 0;
+  const closeMemory = Math.max(lateness, CLOSED_ID_MEMORY);
+  const lastOfProject = new Map<string, HistoryEntry>();
+  const lastOfApplicant = new Map<string, HistoryEntry>();
   const unknownMatters = new Set<string>();
   const findingsByCode: Partial<Record<DeviationCode, number>> = {};
   // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
-  const queue: Array<{ due: number; held: HeldCase }> = [];
-  let queueHead = 0;
+  const due = new Queue<{ readonly due: number; readonly held: HeldCase }>();
+  // Closed cases in closing order, to forget their ids `closeMemory` records later.
+  const closedOrder = new Queue<HeldCase>();
   let pos = 0;
   let accepted = 0;
   let rejected = 0;
@@ -234,57 +277,88 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   let cases = 0;
   let silenced = 0;
 
-  function summarize(caseId: string, records: readonly EventRecord[]): ClosedSummary {
+  function summarize(caseId: string, records: readonly EventRecord[]): CaseSummary {
     const first = records[0]!;
     let projectCode: string | undefined;
     let applicantId: string | undefined;
     let bundleId: string | undefined;
     let receivedAt: string | undefined;
     let acceptedAt: string | undefined;
-    let end: CaseSummary['end'];
+    let end: EventRecord | undefined;
     for (const r of records) {
       projectCode ??= r.projectCode;
       applicantId ??= r.applicantId;
       bundleId ??= r.bundleId;
       if (r.activity === 'received') receivedAt ??= r.at;
       if (ACCEPTANCE.has(r.activity)) acceptedAt ??= r.at;
-      if (TERMINAL_ACTIVITIES.has(r.activity)) end = { activity: r.activity, at: r.at, recordId: r.id };
+      if (TERMINAL_ACTIVITIES.has(r.activity)) end = r;
     }
-    const summary: CaseSummary = {
-      caseId,
-      matterId: first.matterId,
-      firstRecordId: first.id,
-      ...(projectCode === undefined ? {} : { projectCode }),
-      ...(applicantId === undefined ? {} : { applicantId }),
-      ...(bundleId === undefined ? {} : { bundleId }),
-      ...(receivedAt === undefined ? {} : { receivedAt }),
-      ...(acceptedAt === undefined ? {} : { acceptedAt }),
-      ...(end === undefined ? {} : { end }),
-    };
-    return { summary, start: instant(receivedAt ?? first.at) };
+    const summary: Writable<CaseSummary> = { caseId, matterId: first.matterId, firstRecordId: first.id };
+    if (projectCode !== undefined) summary.projectCode = projectCode;
+    if (applicantId !== undefined) summary.applicantId = applicantId;
+    if (bundleId !== undefined) summary.bundleId = bundleId;
+    if (receivedAt !== undefined) summary.receivedAt = receivedAt;
+    if (acceptedAt !== undefined) summary.acceptedAt = acceptedAt;
+    if (end !== undefined) summary.end = { activity: end.activity, at: end.at, recordId: end.id };
+    return summary;
   }
 
+  /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
   function historyOf(summary: CaseSummary): CaseSummary[] {
-    const seen = new Set<ClosedSummary>();
-    if (summary.projectCode !== undefined) for (const s of byProject.get(summary.projectCode) ?? []) seen.add(s);
-    if (summary.applicantId !== undefined) for (const s of byApplicantMatter.get(`${summary.applicantId}\u0000${summary.matterId}`) ?? []) seen.add(s);
-    return [...seen].sort((a, b) => a.start - b.start).map((s) => s.summary);
+    const { projectCode, applicantId, matterId } = summary;
+    const linked: HistoryEntry[] = [];
+    for (let e = projectCode === undefined ? undefined : lastOfProject.get(projectCode); e !== undefined; e = e.previousOfProject) linked.push(e);
+    linked.reverse();
+    const sameApplicant: HistoryEntry[] = [];
+    for (let e = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId); e !== undefined; e = e.previousOfApplicant) {
+      // A case of the same project is listed already.
+      if (e.summary.matterId === matterId && (projectCode === undefined || e.summary.projectCode !== projectCode)) sameApplicant.push(e);
+    }
+    for (let i = sameApplicant.length - 1; i >= 0; i--) linked.push(sameApplicant[i]!);
+    if (linked.length > 1) linked.sort((a, b) => a.start - b.start);
+    return linked.map((e) => e.summary);
   }
 
-  function remember(closed: ClosedSummary): void {
-    const { projectCode, applicantId, matterId } = closed.summary;
-    const add = (map: Map<string, ClosedSummary[]>, key: string) => {
-      const list = map.get(key);
-      if (list === undefined) map.set(key, [closed]);
-      else list.push(closed);
+  function remember(summary: CaseSummary, start: number): void {
+    const { projectCode, applicantId } = summary;
+    const entry: HistoryEntry = {
+      summary,
+      start,
+      previousOfProject: projectCode === undefined ? undefined : lastOfProject.get(projectCode),
+      previousOfApplicant: applicantId === undefined ? undefined : lastOfApplicant.get(applicantId),
     };
-    if (projectCode !== undefined) add(byProject, projectCode);
-    if (applicantId !== undefined) add(byApplicantMatter, `${applicantId}\u0000${matterId}`);
+    if (projectCode !== undefined) lastOfProject.set(projectCode, entry);
+    if (applicantId !== undefined) lastOfApplicant.set(applicantId, entry);
+  }
+
+  /** The finding with the case's matter, department and bundle filled in where the detector left them out. */
+  function complete(found: Finding, view: CaseView, bundleId: string | undefined): Finding {
+    const department = view.flow?.department;
+    if (found.caseId !== undefined && found.matterId !== undefined && (found.department !== undefined || department === undefined) && (found.bundleId !== undefined || bundleId === undefined)) {
+      return found;
+    }
+    return {
+      ...found,
+      caseId: found.caseId ?? view.caseId,
+      matterId: found.matterId ?? view.matterId,
+      ...(found.department === undefined && department !== undefined ? { department } : {}),
+      ...(found.bundleId === undefined && bundleId !== undefined ? { bundleId } : {}),
+    };
+  }
+
+  function isAllowed(finding: Finding): boolean {
+    for (const a of allow) {
+      if ((a.code === undefined || a.code === finding.code) && (a.matterId === undefined || a.matterId === finding.matterId) && (a.caseId === undefined || a.caseId === finding.caseId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   function close(c: HeldCase): Finding[] {
-    held.delete(c.caseId);
-    closedIds.add(c.caseId);
+    c.closedPos = pos;
+    openCases--;
+    closedOrder.push(c);
     cases++;
     const records = inTimeOrder(c.records)
       ? c.records
@@ -292,40 +366,29 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
           .map((record, order) => ({ record, order, t: instant(record.at) }))
           .sort((a, b) => a.t - b.t || a.order - b.order)
           .map((x) => x.record);
+    c.records = [];
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
-    const closed = summarize(c.caseId, records);
-    const history = detectors.length === 0 ? [] : historyOf(closed.summary);
-    remember(closed);
+    const summary = summarize(c.caseId, records);
+    const history = detectors.length === 0 ? [] : historyOf(summary);
+    remember(summary, instant(summary.receivedAt ?? first.at));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar };
     const merged = optionsFor(view.matterId);
-    detectors.forEach((detector, index) => {
-      for (const found of detector.detect(view, merged[index]!, history)) {
-        const finding: Finding = {
-          ...found,
-          caseId: found.caseId ?? c.caseId,
-          matterId: found.matterId ?? view.matterId,
-          ...(found.department === undefined && flow !== undefined ? { department: flow.department } : {}),
-          ...(found.bundleId === undefined && closed.summary.bundleId !== undefined ? { bundleId: closed.summary.bundleId } : {}),
-        };
-        const allowed = allow.some(
-          (a) =>
-            (a.code === undefined || a.code === finding.code) &&
-            (a.matterId === undefined || a.matterId === finding.matterId) &&
-            (a.caseId === undefined || a.caseId === finding.caseId),
-        );
-        if (allowed) {
+    for (let i = 0; i < detectors.length; i++) {
+      for (const found of detectors[i]!.detect(view, merged[i]!, history)) {
+        const finding = complete(found, view, summary.bundleId);
+        if (allow.length > 0 && isAllowed(finding)) {
           silenced++;
           continue;
         }
         findingsByCode[finding.code] = (findingsByCode[finding.code] ?? 0) + 1;
         out.push(finding);
       }
-    });
+    }
     return out;
   }
 
@@ -335,29 +398,39 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return record.activity === 'business-registered' && flowOf(record.matterId, record.flowVersion)?.mode === 'cancelled';
   }
 
+  /** Forgets the ids of cases closed more than `closeMemory` records ago. */
+  function forgetClosed(): void {
+    for (let c = closedOrder.peek(); c !== undefined && c.closedPos + closeMemory < pos; c = closedOrder.peek()) {
+      closedOrder.shift();
+      if (held.get(c.caseId) === c) held.delete(c.caseId);
+    }
+  }
+
   function push(record: EventRecord): Finding[] {
     pos++;
     accepted++;
-    if (closedIds.has(record.caseId)) {
+    let c = held.get(record.caseId);
+    if (c === undefined) {
+      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
+      held.set(record.caseId, c);
+      openCases++;
+    } else if (c.closedPos >= 0) {
       late++;
+      c = undefined;
     } else {
-      let c = held.get(record.caseId);
-      if (c === undefined) held.set(record.caseId, (c = { caseId: record.caseId, records: [], firstPos: pos, terminalPos: -1 }));
       c.records.push(record);
-      if (isTerminal(record)) {
-        c.terminalPos = pos;
-        if (Number.isFinite(lateness)) queue.push({ due: pos + lateness, held: c });
-      }
     }
-    const out: Finding[] = [];
-    while (queueHead < queue.length && queue[queueHead]!.due <= pos) {
-      const { due, held: c } = queue[queueHead++]!;
-      if (c.terminalPos + lateness === due && held.get(c.caseId) === c) out.push(...close(c));
+    if (c !== undefined && isTerminal(record)) {
+      c.terminalPos = pos;
+      if (Number.isFinite(lateness)) due.push({ due: pos + lateness, held: c });
     }
-    if (queueHead > 1024 && queueHead * 2 > queue.length) {
-      queue.splice(0, queueHead);
-      queueHead = 0;
+    let out: Finding[] = [];
+    for (let next = due.peek(); next !== undefined && next.due <= pos; next = due.peek()) {
+      due.shift();
+      const { held: d } = next;
+      if (d.terminalPos + lateness === next.due && d.closedPos < 0) out = out.length === 0 ? close(d) : out.concat(close(d));
     }
+    forgetClosed();
     return out;
   }
 
@@ -372,17 +445,18 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       return { findings: push(checked.record), issues: [] };
     },
     flush() {
-      queue.length = 0;
-      queueHead = 0;
-      const order = [...held.values()].sort((a, b) => {
-        const ta = a.terminalPos < 0 ? Number.POSITIVE_INFINITY : a.terminalPos;
-        const tb = b.terminalPos < 0 ? Number.POSITIVE_INFINITY : b.terminalPos;
-        return ta - tb || a.firstPos - b.firstPos;
-      });
+      due.clear();
+      const order = [...held.values()]
+        .filter((c) => c.closedPos < 0)
+        .sort((a, b) => {
+          const ta = a.terminalPos < 0 ? Number.POSITIVE_INFINITY : a.terminalPos;
+          const tb = b.terminalPos < 0 ? Number.POSITIVE_INFINITY : b.terminalPos;
+          return ta - tb || a.firstPos - b.firstPos;
+        });
       return order.flatMap((c) => close(c));
     },
     get openCases() {
-      return held.size;
+      return openCases;
     },
     get stats(): DetectionStats {
       return {
