@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link disguisedFilingDetector}. */
 export interface DisguisedFilingOptions {
@@ -25,7 +25,7 @@ export const disguisedFilingDetector: CaseDetector<DisguisedFilingOptions> = {
     const received = firstOf(view, 'received');
     if (received === undefined) return [];
     const review: EventRecord[] = view.records.filter(
-      (r) => r.source === 'system' && options.reviewActivities.includes(r.activity) && Date.parse(r.at) >= Date.parse(received.at),
+      (r) => r.source === 'system' && options.reviewActivities.includes(r.activity) && ms(r.at) >= ms(received.at),
     );
     const end = firstOf(view, 'filed') ?? review.find((r) => r.activity !== 'supplement-started');
     const days = end === undefined ? undefined : workingDaysFrom(view, received.at, end.at);
@@ -36,7 +36,7 @@ export const disguisedFilingDetector: CaseDetector<DisguisedFilingOptions> = {
     }
     if (reasons.length === 0) return [];
     const proof = [received, ...review, ...(end !== undefined && !review.includes(end) ? [end] : [])];
-    const last = proof.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+    const last = proof.reduce((a, b) => (ms(b.at) > ms(a.at) ? b : a));
     return [
       {
         code: 'disguised-filing',

@@ -12,8 +12,23 @@ export interface ExtraneousDelayOptions {
 }
 
 /** Pairs that keep a case busy, or its clock lawfully stopped, between their start and end. */
-const PAUSES: Readonly<Record<string, string>> = { 'supplement-started': 'supplement-ended', 'special-procedure-started': 'special-procedure-ended' };
+const PAUSES: ReadonlyMap<string, string> = new Map([
+  ['supplement-started', 'supplement-ended'],
+  ['special-procedure-started', 'special-procedure-ended'],
+]);
+const PAUSE_ENDS: ReadonlySet<string> = new Set(PAUSES.values());
 const CLOSES = new Set(['approved', 'approved-deferred', 'denied', 'withdrawn']);
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const left = counts.get(key);
+  if (left === undefined) return;
+  if (left === 1) counts.delete(key);
+  else counts.set(key, left - 1);
+}
 
 /**
  * Extraneous delay (DOMAIN §1 row 7: 中介服务、技术审查 kept out of the system): an idle gap inside
@@ -32,13 +47,16 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
   detect(view, options) {
     const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'committed', 'window-accepted');
     if (accepted === undefined) return [];
-    const start = view.records.indexOf(accepted);
-    const open = new Map<string, number>();
+    const records = view.records;
+    // What is in progress: pauses by the activity that ends them, steps by their id, each with how many are open.
+    const openPauses = new Map<string, number>();
+    const openSteps = new Map<string, number>();
     const findings: Finding[] = [];
     let previous: EventRecord = accepted;
-    for (const r of view.records.slice(start + 1)) {
+    for (let i = records.indexOf(accepted) + 1; i < records.length; i++) {
+      const r = records[i]!;
       if (r.source !== 'system' || options.passiveActivities.includes(r.activity)) continue;
-      if (open.size === 0) {
+      if (openPauses.size === 0 && openSteps.size === 0) {
         const gap = workingDaysFrom(view, previous.at, r.at);
         if (gap > options.maxIdleWorkingDays) {
           findings.push({
@@ -57,14 +75,11 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
         }
       }
       if (CLOSES.has(r.activity)) break;
-      const key = PAUSES[r.activity] !== undefined ? PAUSES[r.activity]! : r.lifecycle === 'start' ? `step:${r.activity}` : undefined;
-      if (key !== undefined) open.set(key, (open.get(key) ?? 0) + 1);
-      const closing = Object.values(PAUSES).includes(r.activity) ? r.activity : r.lifecycle === 'complete' ? `step:${r.activity}` : undefined;
-      if (closing !== undefined && open.has(closing)) {
-        const left = open.get(closing)! - 1;
-        if (left === 0) open.delete(closing);
-        else open.set(closing, left);
-      }
+      const pauseEnd = PAUSES.get(r.activity);
+      if (pauseEnd !== undefined) increment(openPauses, pauseEnd);
+      else if (r.lifecycle === 'start') increment(openSteps, r.activity);
+      if (PAUSE_ENDS.has(r.activity)) decrement(openPauses, r.activity);
+      else if (r.lifecycle === 'complete') decrement(openSteps, r.activity);
       previous = r;
     }
     return findings;

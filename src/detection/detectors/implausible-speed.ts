@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, durationMs, ms, stepsOf } from './_internal/case-facts';
+import { caseFields, minDurationMs, ms, stepsOf } from './_internal/case-facts';
 
 /** Options of {@link implausibleSpeedDetector}. */
 export interface ImplausibleSpeedOptions {
@@ -38,7 +38,7 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
       if (r.lifecycle !== 'complete') continue;
       const start = started.get(r.activity);
       started.delete(r.activity);
-      const floor = step.minDuration === undefined ? undefined : durationMs(step.minDuration);
+      const floor = minDurationMs(step);
       if (start === undefined || floor === undefined || floor === 0) continue;
       const elapsed = ms(r.at) - ms(start.at);
       if (elapsed >= floor * options.floorShare) continue;

@@ -1,6 +1,6 @@
 import { constructionPermitBundle } from '../../flows';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, short } from './_internal/case-facts';
+import { caseFields, firstOf, ms, short } from './_internal/case-facts';
 
 /** Options of {@link missingPredecessorDetector}. */
 export interface MissingPredecessorOptions {
@@ -43,9 +43,9 @@ export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions>
     const received = firstOf(view, 'received');
     const projectCode = view.records.find((r) => r.projectCode !== undefined)?.projectCode;
     if (received === undefined || projectCode === undefined) return [];
-    const before = Date.parse(received.at);
+    const before = ms(received.at);
     const project = history.filter(
-      (h) => h.projectCode === projectCode && h.matterId !== view.matterId && h.end !== undefined && Date.parse(h.end.at) <= before,
+      (h) => h.projectCode === projectCode && h.matterId !== view.matterId && h.end !== undefined && ms(h.end.at) <= before,
     );
     if (options.requireProjectHistory && project.length === 0) return [];
     const done = new Set(project.filter((h) => options.doneEndings.includes(h.end!.activity)).map((h) => h.matterId));

@@ -1,6 +1,6 @@
 import { constructionPermitBundle } from '../../flows';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link serialAsParallelDetector}. */
 export interface SerialAsParallelOptions {
@@ -52,13 +52,13 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
         !requires(h.matterId, view.matterId) &&
         h.end !== undefined &&
         options.decidedEndings.includes(h.end.activity) &&
-        Date.parse(h.end.at) <= Date.parse(received.at),
+        ms(h.end.at) <= ms(received.at),
     );
     if (before.length === 0) return [];
-    const first = before.reduce((a, b) => (Date.parse(b.receivedAt ?? b.end!.at) < Date.parse(a.receivedAt ?? a.end!.at) ? b : a));
+    const first = before.reduce((a, b) => (ms(b.receivedAt ?? b.end!.at) < ms(a.receivedAt ?? a.end!.at) ? b : a));
     const from = first.receivedAt ?? first.end!.at;
     const days = workingDaysFrom(view, from, received.at);
-    const last = before.reduce((a, b) => (Date.parse(b.end!.at) > Date.parse(a.end!.at) ? b : a));
+    const last = before.reduce((a, b) => (ms(b.end!.at) > ms(a.end!.at) ? b : a));
     return [
       {
         code: 'serial-as-parallel',

@@ -1,5 +1,5 @@
 import type { CaseDetector, CaseSummary } from '../case-detector';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link withdrawResubmitDetector}. */
 export interface WithdrawResubmitOptions {
@@ -25,15 +25,15 @@ export const withdrawResubmitDetector: CaseDetector<WithdrawResubmitOptions> = {
   detect(view, options, history) {
     const received = firstOf(view, 'received');
     if (received === undefined) return [];
-    const receivedMs = Date.parse(received.at);
+    const receivedMs = ms(received.at);
     // Walk back from the latest attempt: each link must end within the gap of the next one's receipt.
     const chain: CaseSummary[] = [];
     let nextReceipt = received.at;
     for (const earlier of [...history].reverse()) {
       if (earlier.matterId !== view.matterId || earlier.caseId === view.caseId || earlier.end === undefined) continue;
       if (!options.abandonedEndings.includes(earlier.end.activity)) continue;
-      const endMs = Date.parse(earlier.end.at);
-      if (endMs > Date.parse(nextReceipt) || endMs > receivedMs) continue;
+      const endMs = ms(earlier.end.at);
+      if (endMs > ms(nextReceipt) || endMs > receivedMs) continue;
       if (workingDaysFrom(view, earlier.end.at, nextReceipt) > options.maxGapWorkingDays) continue;
       chain.unshift(earlier);
       nextReceipt = earlier.receivedAt ?? earlier.end.at;

@@ -2,12 +2,13 @@ import type { FlowDefinition, StepDefinition } from '../../../definition';
 import type { EventRecord } from '../../../event-log';
 import { placeSteps } from '../../../_internal/process-tree';
 import type { CaseView } from '../../case-detector';
+import { instantMs } from '../../_internal/instant-ms';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-/** Milliseconds of an instant. */
-export const ms = (instant: string): number => Date.parse(instant);
+/** Milliseconds of an instant (as `Date.parse` gives them). */
+export const ms = (instant: string): number => instantMs(instant);
 
 /** Milliseconds of an ISO-8601 duration as definitions write it (`P3D`, `PT4H`, `P1DT2H30M`); a day is 24 h. */
 export function durationMs(iso: string): number | undefined {
@@ -22,7 +23,8 @@ export const systemRecords = (view: CaseView): EventRecord[] => view.records.fil
 
 /** The first system record of one of these activities. */
 export function firstOf(view: CaseView, ...activities: string[]): EventRecord | undefined {
-  return view.records.find((r) => r.source === 'system' && activities.includes(r.activity));
+  for (const r of view.records) if (r.source === 'system' && activities.includes(r.activity)) return r;
+  return undefined;
 }
 
 /** Acceptance activities: hall (窗口受理), department (部门受理) or a commitment under 告知承诺制. */
@@ -38,7 +40,7 @@ export function departmentOf(view: CaseView): string | undefined {
 
 /** Working days d with a < d ≤ b in the case's calendar (0 when b is not after a). */
 export function workingDaysFrom(view: CaseView, a: string, b: string): number {
-  return Math.max(0, view.calendar.workingDaysBetween(view.calendar.toLocalDate(a), view.calendar.toLocalDate(b)));
+  return Math.max(0, view.calendar.workingDaysBetween(a, b));
 }
 
 const stepCache = new WeakMap<FlowDefinition, Map<string, StepDefinition>>();
@@ -48,6 +50,14 @@ export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
   let steps = stepCache.get(flow);
   if (steps === undefined) stepCache.set(flow, (steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]))));
   return steps;
+}
+
+const minDurationCache = new WeakMap<StepDefinition, number | undefined>();
+
+/** Milliseconds of the step's `minDuration`, if it has one. */
+export function minDurationMs(step: StepDefinition): number | undefined {
+  if (!minDurationCache.has(step)) minDurationCache.set(step, step.minDuration === undefined ? undefined : durationMs(step.minDuration));
+  return minDurationCache.get(step);
 }
 
 const listedCache = new WeakMap<FlowDefinition, Set<string>>();
