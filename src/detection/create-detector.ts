@@ -293,6 +293,12 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       if (ACCEPTANCE.has(r.activity)) acceptedAt ??= r.at;
       if (TERMINAL_ACTIVITIES.has(r.activity)) end = r;
     }
+    // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
+    // kept once, not once per case.
+    const previous = projectCode === undefined ? undefined : lastOfProject.get(projectCode)?.summary;
+    if (previous !== undefined) projectCode = previous.projectCode;
+    if (bundleId !== undefined && bundleId === previous?.bundleId) bundleId = previous.bundleId;
+    if (applicantId !== undefined) applicantId = lastOfApplicant.get(applicantId)?.summary.applicantId ?? applicantId;
     const summary: Writable<CaseSummary> = { caseId, matterId: first.matterId, firstRecordId: first.id };
     if (projectCode !== undefined) summary.projectCode = projectCode;
     if (applicantId !== undefined) summary.applicantId = applicantId;
@@ -358,6 +364,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   function close(c: HeldCase): Finding[] {
     c.closedPos = pos;
     openCases--;
+    forgetClosed();
     closedOrder.push(c);
     cases++;
     const records = inTimeOrder(c.records)
@@ -430,7 +437,6 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       const { held: d } = next;
       if (d.terminalPos + lateness === next.due && d.closedPos < 0) out = out.length === 0 ? close(d) : out.concat(close(d));
     }
-    forgetClosed();
     return out;
   }
 

@@ -74,8 +74,9 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
       }
     }
 
-    const extended = view.records.some((r) => r.source === 'system' && r.activity === 'extension-approved');
-    for (const p of pauses(view.records, 'special-procedure-started', 'special-procedure-ended')) {
+    const special = pauses(view.records, 'special-procedure-started', 'special-procedure-ended');
+    const extended = special.length > 0 && view.records.some((r) => r.source === 'system' && r.activity === 'extension-approved');
+    for (const p of special) {
       const kind = p.start.reason?.kind ?? '';
       const reasons: string[] = [];
       if (!ART45.has(kind) && !(extended && options.extensionReasonKinds.includes(kind))) {

@@ -21,9 +21,13 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
     const flow = view.flow;
     if (flow === undefined) return [];
     const listed = listedMaterialsOf(flow);
-    const demands = view.records.filter((r) => r.source === 'system' && options.demandActivities.includes(r.activity));
-    const unlisted = [...new Set(demands.flatMap((r) => (r.materials ?? []).filter((m) => !listed.has(m))))];
-    if (unlisted.length === 0) return [];
+    const found = new Set<string>();
+    for (const r of view.records) {
+      if (r.source !== 'system' || r.materials === undefined || !options.demandActivities.includes(r.activity)) continue;
+      for (const m of r.materials) if (!listed.has(m)) found.add(m);
+    }
+    if (found.size === 0) return [];
+    const unlisted = [...found];
     const proving = view.records.filter((r) => r.source === 'system' && (r.materials ?? []).some((m) => unlisted.includes(m)));
     const first = proving[0]!;
     const last = proving.at(-1)!;
