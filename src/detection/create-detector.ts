@@ -409,7 +409,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   function forgetClosed(): void {
     for (let c = closedOrder.peek(); c !== undefined && c.closedPos + closeMemory < pos; c = closedOrder.peek()) {
       closedOrder.shift();
-      if (held.get(c.caseId) === c) held.delete(c.caseId);
+      held.delete(c.caseId);
     }
   }
 
