@@ -153,6 +153,18 @@ describe('createDetector and detectOffSystemWork', () => {
     expect(detector.flush()).toEqual([]);
   });
 
+  it('forgets a closed case 100,000 records after it closed: a record of it then starts a new case', () => {
+    const detector = createDetector({ detectors: [], lateness: 0 });
+    const base = { matterId: 'construction-permit', flowVersion: '1', at: '2025-03-03T09:00:00+08:00', source: 'system' } as const;
+    detector.push({ ...base, id: 'a1', caseId: 'A', activity: 'approved' });
+    detector.push({ ...base, id: 'a2', caseId: 'A', activity: 'certificate-issued' });
+    expect(detector.stats.late).toBe(1);
+    for (let i = 0; i < 100_000; i++) detector.push({ ...base, id: `f${i}`, caseId: `F${i}`, activity: 'approved' });
+    detector.push({ ...base, id: 'a3', caseId: 'A', activity: 'certificate-issued' });
+    expect(detector.stats).toMatchObject({ late: 1, cases: 100_001 });
+    expect(detector.openCases).toBe(1);
+  });
+
   it('closes a cancelled-mode case at its business registration (直接取消审批)', () => {
     const detector = createDetector({ detectors: [], lateness: 0 });
     const base = { flowVersion: '1', at: '2025-03-03T09:00:00+08:00', source: 'system' } as const;

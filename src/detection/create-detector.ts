@@ -41,7 +41,9 @@ export interface DetectorOptions {
    * Lateness window, in accepted records of the stream: a case stays open for this many further records
    * after its latest terminal record, so late records (a certificate after approval, evidence,
    * records out of order) still join it. Default {@link DEFAULT_LATENESS}; `Infinity` holds every
-   * case until `flush()`. A record arriving after its case closed is counted in `stats.late` and dropped.
+   * case until `flush()`. A record arriving after its case closed is counted in `stats.late` and dropped;
+   * a closed case's id is remembered for 100,000 further records (or `lateness`, if more), after which a
+   * record of it starts a new case.
    */
   readonly lateness?: number;
 }
@@ -199,7 +201,7 @@ function mergeThresholds(
 /**
  * Creates a streaming detector of off-system work (体外循环, 隐性审批): feed records with `push` in
  * log order, collect the findings of each case as it closes, and `flush()` at the end. Memory grows
- * with open cases (plus, per closed case, its id and a small summary for cross-case history), not
+ * with open cases (plus, per closed case, a small summary for cross-case history), not
  * with events. History holds the cases closed earlier in the stream, so a log in time order (or
  * grouped by case in order of arrival) gives each case its earlier attempts.
  *

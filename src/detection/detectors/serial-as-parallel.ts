@@ -24,6 +24,11 @@ function constructionDefaults(): { stageOf: Record<string, string>; dependsOn: R
   return defaults;
 }
 
+/** Whether matter `a` requires matter `b` first. */
+function requires(options: SerialAsParallelOptions, a: string, b: string): boolean {
+  return (options.dependsOn[a] ?? []).includes(b);
+}
+
 /**
  * Serial work labelled as parallel (串联 disguised as 并联, DOMAIN §1 row 8): two matters of one bundle
  * instance (`bundleId`, the 并联审批实例编码) in the same stage, neither requiring the other, yet this
@@ -42,14 +47,13 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
     const stage = options.stageOf[view.matterId];
     const received = firstOf(view, 'received');
     if (bundleId === undefined || stage === undefined || received === undefined) return [];
-    const requires = (a: string, b: string) => (options.dependsOn[a] ?? []).includes(b);
     const before = history.filter(
       (h) =>
         h.bundleId === bundleId &&
         h.matterId !== view.matterId &&
         options.stageOf[h.matterId] === stage &&
-        !requires(view.matterId, h.matterId) &&
-        !requires(h.matterId, view.matterId) &&
+        !requires(options, view.matterId, h.matterId) &&
+        !requires(options, h.matterId, view.matterId) &&
         h.end !== undefined &&
         options.decidedEndings.includes(h.end.activity) &&
         ms(h.end.at) <= ms(received.at),

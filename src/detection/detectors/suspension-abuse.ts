@@ -1,6 +1,6 @@
 import { Art45CategorySchema } from '../../definition';
 import type { EventRecord } from '../../event-log';
-import type { CaseDetector } from '../case-detector';
+import type { CaseDetector, CaseView } from '../case-detector';
 import type { Finding } from '../finding';
 import { DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
@@ -34,6 +34,11 @@ function pauses(records: readonly EventRecord[], start: string, end: string): Ar
   return out;
 }
 
+/** Working days a pause lasted; an open one lasts until the case's last record. */
+function pausedDays(view: CaseView, p: { start: EventRecord; end: EventRecord | undefined }): number {
+  return workingDaysFrom(view, p.start.at, p.end?.at ?? view.records.at(-1)?.at ?? p.start.at);
+}
+
 /**
  * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds after
  * acceptance; or a 特别程序 whose reason is neither an Art. 45 category nor an approved Art. 42
@@ -50,14 +55,12 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'window-accepted', 'committed');
     const decided = firstOf(view, ...DECISION_ACTIVITIES);
     const lastAt = view.records.at(-1)?.at;
-    const daysOf = (p: { start: EventRecord; end: EventRecord | undefined }) =>
-      workingDaysFrom(view, p.start.at, p.end?.at ?? lastAt ?? p.start.at);
 
     if (accepted !== undefined) {
       const rounds = pauses(view.records, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
       if (rounds.length > options.maxPostAcceptanceSupplements) {
         const extra = rounds.slice(options.maxPostAcceptanceSupplements);
-        const days = extra.reduce((sum, p) => sum + daysOf(p), 0);
+        const days = extra.reduce((sum, p) => sum + pausedDays(view, p), 0);
         const last = rounds.at(-1)!;
         findings.push({
           code: 'suspension-abuse',
@@ -90,7 +93,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
         reasons.push(`it was entered on ${short(p.start.recordedAt)}, after the decision of ${short(decided.at)} was`);
       }
       if (reasons.length === 0) continue;
-      const days = daysOf(p);
+      const days = pausedDays(view, p);
       findings.push({
         code: 'suspension-abuse',
         ...caseFields(view),
