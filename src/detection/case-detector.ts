@@ -13,6 +13,11 @@ export interface CaseView {
   /** The case's records, system and evidence, sorted by `at` (ties in the order they came). */
   readonly records: readonly EventRecord[];
   readonly calendar: WorkingCalendar;
+  /**
+   * Milliseconds since the epoch of each record's `at` (what `Date.parse` gives), index for index with
+   * `records`: the driver parses each instant once and shares it. Absent in a view built by hand.
+   */
+  readonly times?: readonly number[];
 }
 
 /**

@@ -154,24 +154,12 @@ class Queue<T> {
   }
 }
 
-const instant = (at: string): number => {
-  const t = instantMs(at);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-};
+/** Where an instant sorts: an unreadable one last. */
+const sortKey = (ms: number): number => (Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms);
 
-/**
- * Whether records are already in time order, told without parsing: instants written alike (same
- * length and offset, as one system writes them) compare as strings. Anything else is sorted.
- */
-function inTimeOrder(records: readonly EventRecord[]): boolean {
-  const first = records[0]?.at;
-  if (first === undefined) return true;
-  const length = first.length;
-  const offset = first.slice(-6);
-  for (let i = 1; i < records.length; i++) {
-    const at = records[i]!.at;
-    if (at.length !== length || !at.endsWith(offset) || at < records[i - 1]!.at) return false;
-  }
+/** Whether instants (milliseconds) never go back in time. */
+function inTimeOrder(times: readonly number[]): boolean {
+  for (let i = 1; i < times.length; i++) if (sortKey(times[i]!) < sortKey(times[i - 1]!)) return false;
   return true;
 }
 
@@ -369,23 +357,24 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     forgetClosed();
     closedOrder.push(c);
     cases++;
-    const records = inTimeOrder(c.records)
-      ? c.records
-      : c.records
-          .map((record, order) => ({ record, order, t: instant(record.at) }))
-          .sort((a, b) => a.t - b.t || a.order - b.order)
-          .map((x) => x.record);
+    let records = c.records;
+    let times = records.map((r) => instantMs(r.at));
+    if (!inTimeOrder(times)) {
+      const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
+      records = sorted.map((x) => x.record);
+      times = sorted.map((x) => x.t);
+    }
     c.records = [];
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
     const summary = summarize(c.caseId, records);
     const history = detectors.length === 0 ? [] : historyOf(summary);
-    remember(summary, instant(summary.receivedAt ?? first.at));
+    remember(summary, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
-    const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar };
+    const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times };
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
       for (const found of detectors[i]!.detect(view, merged[i]!, history)) {

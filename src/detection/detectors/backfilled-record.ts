@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { ACCEPTANCE_ACTIVITIES, DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { ACCEPTANCE_ACTIVITIES, DECISION_ACTIVITIES, caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link backfilledRecordDetector}. */
 export interface BackfilledRecordOptions {
@@ -24,8 +24,14 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
   defaults: { maxEntryLagWorkingDays: 2, compressedMinutes: 30 },
   detect(view, options) {
     const findings: Finding[] = [];
+    const times = timesOf(view);
+    const maxLag = options.maxEntryLagWorkingDays;
     const late = view.records.filter(
-      (r) => r.source === 'system' && r.recordedAt !== undefined && workingDaysFrom(view, r.at, r.recordedAt) > options.maxEntryLagWorkingDays,
+      (r, i) =>
+        r.source === 'system' &&
+        r.recordedAt !== undefined &&
+        !withinDays(times[i]!, ms(r.recordedAt), maxLag) &&
+        workingDaysFrom(view, r.at, r.recordedAt) > maxLag,
     );
     if (late.length > 0) {
       const first = late[0]!;

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link extraneousDelayDetector}. */
 export interface ExtraneousDelayOptions {
@@ -52,11 +52,13 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const openPauses = new Map<string, number>();
     const openSteps = new Map<string, number>();
     const findings: Finding[] = [];
+    const times = timesOf(view);
+    let previousIndex = records.indexOf(accepted);
     let previous: EventRecord = accepted;
-    for (let i = records.indexOf(accepted) + 1; i < records.length; i++) {
+    for (let i = previousIndex + 1; i < records.length; i++) {
       const r = records[i]!;
       if (r.source !== 'system' || options.passiveActivities.includes(r.activity)) continue;
-      if (openPauses.size === 0 && openSteps.size === 0) {
+      if (openPauses.size === 0 && openSteps.size === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
         const gap = workingDaysFrom(view, previous.at, r.at);
         if (gap > options.maxIdleWorkingDays) {
           findings.push({
@@ -81,6 +83,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
       if (PAUSE_ENDS.has(r.activity)) decrement(openPauses, r.activity);
       else if (r.lifecycle === 'complete') decrement(openSteps, r.activity);
       previous = r;
+      previousIndex = i;
     }
     return findings;
   },

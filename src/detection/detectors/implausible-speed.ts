@@ -1,7 +1,6 @@
-import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, minDurationMs, ms, stepsOf } from './_internal/case-facts';
+import { caseFields, minDurationMs, stepsOf, timesOf } from './_internal/case-facts';
 
 /** Options of {@link implausibleSpeedDetector}. */
 export interface ImplausibleSpeedOptions {
@@ -25,22 +24,26 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
     const flow = view.flow;
     if (flow === undefined) return [];
     const steps = stepsOf(flow);
-    const started = new Map<string, EventRecord>();
+    const times = timesOf(view);
+    // Per step, the index of its open start.
+    const started = new Map<string, number>();
     const findings: Finding[] = [];
-    for (const r of view.records) {
+    for (let i = 0; i < view.records.length; i++) {
+      const r = view.records[i]!;
       if (r.source !== 'system') continue;
       const step = steps.get(r.activity);
       if (step === undefined) continue;
       if (r.lifecycle === 'start') {
-        started.set(r.activity, r);
+        started.set(r.activity, i);
         continue;
       }
       if (r.lifecycle !== 'complete') continue;
-      const start = started.get(r.activity);
+      const startIndex = started.get(r.activity);
       started.delete(r.activity);
       const floor = minDurationMs(step);
-      if (start === undefined || floor === undefined || floor === 0) continue;
-      const elapsed = ms(r.at) - ms(start.at);
+      if (startIndex === undefined || floor === undefined || floor === 0) continue;
+      const start = view.records[startIndex]!;
+      const elapsed = times[i]! - times[startIndex]!;
       if (elapsed >= floor * options.floorShare) continue;
       const by = r.actor === undefined ? '' : ` by ${r.actor.id}`;
       findings.push({

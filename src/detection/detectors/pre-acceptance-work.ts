@@ -1,6 +1,6 @@
 import type { EvidenceKind } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link preAcceptanceWorkDetector}. */
 export interface PreAcceptanceWorkOptions {
@@ -25,11 +25,14 @@ export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> =
   detect(view, options) {
     const received = firstOf(view, 'received');
     if (received === undefined) return [];
+    const times = timesOf(view);
+    const receivedMs = ms(received.at);
     const early = view.records.filter(
-      (r) =>
+      (r, i) =>
         r.source === 'evidence' &&
         r.evidenceKind !== undefined &&
         options.evidenceKinds.includes(r.evidenceKind) &&
+        !withinDays(times[i]!, receivedMs, options.minWorkingDaysBeforeReceipt) &&
         workingDaysFrom(view, r.at, received.at) > options.minWorkingDaysBeforeReceipt,
     );
     if (early.length === 0) return [];

@@ -10,6 +10,29 @@ const MINUTE = 60_000;
 /** Milliseconds of an instant (as `Date.parse` gives them). */
 export const ms = (instant: string): number => instantMs(instant);
 
+const DAY = 24 * HOUR;
+/** UTC offsets run from −12:00 to +14:00, so two of them differ by at most 26 hours. */
+const WIDEST_OFFSET_GAP = 26 * HOUR;
+
+const timesCache = new WeakMap<CaseView, readonly number[]>();
+
+/** Milliseconds of each record's `at`, index for index: the driver's, or parsed once here for a view built by hand. */
+export function timesOf(view: CaseView): readonly number[] {
+  if (view.times !== undefined) return view.times;
+  let times = timesCache.get(view);
+  if (times === undefined) timesCache.set(view, (times = view.records.map((r) => ms(r.at))));
+  return times;
+}
+
+/**
+ * Whether instant `b` comes so soon after `a` (both in milliseconds) that no calendar can count more
+ * than `n` working days between them: their local times differ by less than n days, whatever the
+ * time zone, so their local dates by at most n. Saves the calendar lookup for most pairs.
+ */
+export function withinDays(a: number, b: number, n: number): boolean {
+  return b - a < n * DAY - WIDEST_OFFSET_GAP;
+}
+
 /** Milliseconds of an ISO-8601 duration as definitions write it (`P3D`, `PT4H`, `P1DT2H30M`); a day is 24 h. */
 export function durationMs(iso: string): number | undefined {
   const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
