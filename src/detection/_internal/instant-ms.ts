@@ -1,5 +1,10 @@
-/** Whether `s` has the one-character `c` at `i`. */
-const at = (s: string, i: number, c: string): boolean => s.charCodeAt(i) === c.charCodeAt(0);
+// Character codes of the separators.
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
 
 /** The number at `s[from..to)` if every character there is an ASCII digit, else -1. */
 function digits(s: string, from: number, to: number): number {
@@ -35,8 +40,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
 export function instantMs(s: string): number {
   // YYYY-MM-DDTHH:MM:SS, then .sss (optional), then Z or ±HH:MM
   const end = s.length === 20 || s.length === 25 ? 19 : s.length === 24 || s.length === 29 ? 23 : -1;
-  if (end < 0 || !at(s, 4, '-') || !at(s, 7, '-') || !at(s, 10, 'T') || !at(s, 13, ':') || !at(s, 16, ':')) return Date.parse(s);
-  if (end === 23 && !at(s, 19, '.')) return Date.parse(s);
+  if (end < 0 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || s.charCodeAt(10) !== LETTER_T || s.charCodeAt(13) !== COLON || s.charCodeAt(16) !== COLON) return Date.parse(s);
+  if (end === 23 && s.charCodeAt(19) !== DOT) return Date.parse(s);
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 7);
   const day = digits(s, 8, 10);
@@ -48,12 +53,12 @@ export function instantMs(s: string): number {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return Date.parse(s);
   let offset = 0;
   if (s.length === end + 6) {
-    const sign = at(s, end, '+') ? 1 : at(s, end, '-') ? -1 : 0;
+    const sign = s.charCodeAt(end) === PLUS ? 1 : s.charCodeAt(end) === DASH ? -1 : 0;
     const offsetHours = digits(s, end + 1, end + 3);
     const offsetMinutes = digits(s, end + 4, end + 6);
-    if (sign === 0 || !at(s, end + 3, ':') || offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return Date.parse(s);
+    if (sign === 0 || s.charCodeAt(end + 3) !== COLON || offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return Date.parse(s);
     offset = sign * (offsetHours * 60 + offsetMinutes);
-  } else if (!at(s, end, 'Z')) {
+  } else if (s.charCodeAt(end) !== LETTER_Z) {
     return Date.parse(s);
   }
   return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60 + second) * 1000 + milli;
