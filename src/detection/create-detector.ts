@@ -127,6 +127,13 @@ interface HistoryEntry {
   readonly previousOfApplicant: HistoryEntry | undefined;
 }
 
+/** A closed case's summary, with the latest closed cases of its project and of its applicant before it. */
+interface Summarized {
+  readonly summary: CaseSummary;
+  readonly ofProject: HistoryEntry | undefined;
+  readonly ofApplicant: HistoryEntry | undefined;
+}
+
 /** Records after its closing for which a closed case's id is remembered (at least the lateness window). */
 const CLOSED_ID_MEMORY = 100_000;
 
@@ -267,7 +274,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   let cases = 0;
   let silenced = 0;
 
-  function summarize(caseId: string, records: readonly EventRecord[]): CaseSummary {
+  function summarize(caseId: string, records: readonly EventRecord[]): Summarized {
     const first = records[0]!;
     let projectCode: string | undefined;
     let applicantId: string | undefined;
@@ -285,10 +292,11 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
     // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
     // kept once, not once per case.
-    const previous = projectCode === undefined ? undefined : lastOfProject.get(projectCode)?.summary;
-    if (previous !== undefined) projectCode = previous.projectCode;
-    if (bundleId !== undefined && bundleId === previous?.bundleId) bundleId = previous.bundleId;
-    if (applicantId !== undefined) applicantId = lastOfApplicant.get(applicantId)?.summary.applicantId ?? applicantId;
+    const ofProject = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
+    const ofApplicant = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
+    if (ofProject !== undefined) projectCode = ofProject.summary.projectCode;
+    if (bundleId !== undefined && bundleId === ofProject?.summary.bundleId) bundleId = ofProject.summary.bundleId;
+    if (ofApplicant !== undefined) applicantId = ofApplicant.summary.applicantId;
     const summary: Writable<CaseSummary> = { caseId, matterId: first.matterId, firstRecordId: first.id };
     if (projectCode !== undefined) summary.projectCode = projectCode;
     if (applicantId !== undefined) summary.applicantId = applicantId;
@@ -296,17 +304,17 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (receivedAt !== undefined) summary.receivedAt = receivedAt;
     if (acceptedAt !== undefined) summary.acceptedAt = acceptedAt;
     if (end !== undefined) summary.end = { activity: end.activity, at: end.at, recordId: end.id };
-    return summary;
+    return { summary, ofProject, ofApplicant };
   }
 
   /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
-  function historyOf(summary: CaseSummary): CaseSummary[] {
-    const { projectCode, applicantId, matterId } = summary;
+  function historyOf({ summary, ofProject, ofApplicant }: Summarized): CaseSummary[] {
+    const { projectCode, matterId } = summary;
     const linked: HistoryEntry[] = [];
-    for (let e = projectCode === undefined ? undefined : lastOfProject.get(projectCode); e !== undefined; e = e.previousOfProject) linked.push(e);
+    for (let e = ofProject; e !== undefined; e = e.previousOfProject) linked.push(e);
     linked.reverse();
     const sameApplicant: HistoryEntry[] = [];
-    for (let e = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId); e !== undefined; e = e.previousOfApplicant) {
+    for (let e = ofApplicant; e !== undefined; e = e.previousOfApplicant) {
       // A case of the same project is listed already.
       if (e.summary.matterId === matterId && (projectCode === undefined || e.summary.projectCode !== projectCode)) sameApplicant.push(e);
     }
@@ -315,14 +323,9 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return linked.map((e) => e.summary);
   }
 
-  function remember(summary: CaseSummary, start: number): void {
+  function remember({ summary, ofProject, ofApplicant }: Summarized, start: number): void {
     const { projectCode, applicantId } = summary;
-    const entry: HistoryEntry = {
-      summary,
-      start,
-      previousOfProject: projectCode === undefined ? undefined : lastOfProject.get(projectCode),
-      previousOfApplicant: applicantId === undefined ? undefined : lastOfApplicant.get(applicantId),
-    };
+    const entry: HistoryEntry = { summary, start, previousOfProject: ofProject, previousOfApplicant: ofApplicant };
     if (projectCode !== undefined) lastOfProject.set(projectCode, entry);
     if (applicantId !== undefined) lastOfApplicant.set(applicantId, entry);
   }
@@ -368,9 +371,10 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
-    const summary = summarize(c.caseId, records);
-    const history = detectors.length === 0 ? [] : historyOf(summary);
-    remember(summary, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
+    const summarized = summarize(c.caseId, records);
+    const { summary } = summarized;
+    const history = detectors.length === 0 ? [] : historyOf(summarized);
+    remember(summarized, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
