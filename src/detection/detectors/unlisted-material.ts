@@ -21,12 +21,12 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
     const flow = view.flow;
     if (flow === undefined) return [];
     const listed = listedMaterialsOf(flow);
-    const found = new Set<string>();
+    let found: Set<string> | undefined;
     for (const r of view.records) {
       if (r.source !== 'system' || r.materials === undefined || !options.demandActivities.includes(r.activity)) continue;
-      for (const m of r.materials) if (!listed.has(m)) found.add(m);
+      for (const m of r.materials) if (!listed.has(m)) (found ??= new Set()).add(m);
     }
-    if (found.size === 0) return [];
+    if (found === undefined) return [];
     const unlisted = [...found];
     const proving = view.records.filter((r) => r.source === 'system' && (r.materials ?? []).some((m) => unlisted.includes(m)));
     const first = proving[0]!;

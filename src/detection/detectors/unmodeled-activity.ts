@@ -21,11 +21,13 @@ export const unmodeledActivityDetector: CaseDetector<UnmodeledActivityOptions> =
     const flow = view.flow;
     if (flow === undefined) return [];
     const steps = stepsOf(flow);
-    const byActivity = new Map<string, EventRecord[]>();
+    let byActivity: Map<string, EventRecord[]> | undefined;
     for (const r of view.records) {
       if (r.source !== 'system' || isLifecycleActivity(r.activity) || steps.has(r.activity)) continue;
+      byActivity ??= new Map();
       byActivity.set(r.activity, [...(byActivity.get(r.activity) ?? []), r]);
     }
+    if (byActivity === undefined) return [];
     const findings: Finding[] = [];
     for (const [activity, records] of byActivity) {
       const first = records[0]!;
