@@ -4,7 +4,7 @@ import { Art45CategorySchema, DEFAULT_EXTENSION_WORKING_DAYS } from '../definiti
 import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
-import { mergeSpans, spanWorkingDays } from './_internal/day-spans';
+import { mergeSpans, spanWorkingDays } from '../_internal/day-spans';
 import type { Budget, CaseClock, ElapsedTime, Extension, Suspension, SuspensionKind } from './case-clock';
 
 /** When a budget counts as close to its end. Either condition given triggers a warning. */

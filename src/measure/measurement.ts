@@ -104,7 +104,7 @@ export interface Measurement {
   /** The bundle definition id, or the matter id of a lone case. */
   readonly definitionId: string;
   readonly name: string;
-  /** The lead department: the bundle's first stage's, or the matter's own. */
+  /** The lead department: the bundle's (一家牵头), or the matter's own. */
   readonly department: string;
   readonly applicantId?: string;
   readonly projectCode?: string;
