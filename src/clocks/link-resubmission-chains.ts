@@ -1,4 +1,5 @@
 import type { EventRecord } from '../event-log';
+import { instantMs } from '../_internal/instant';
 import { naturalDaysBetween } from '../_internal/local-date';
 
 /** Options of {@link linkResubmissionChains}. */
@@ -27,9 +28,11 @@ interface Attempt {
   matterId: string;
   link?: { by: 'projectCode' | 'applicantId'; value: string };
   firstAt: string;
+  firstTime: number;
   /** Its first system record (the receipt); evidence may predate it. */
   receivedAt?: string;
-  end?: { activity: string; at: string };
+  receivedTime: number;
+  end?: { activity: string; at: string; time: number };
 }
 
 /**
@@ -45,21 +48,26 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
   const { maxGapDays = 180 } = options;
   const attempts = new Map<string, Attempt>();
   for (const record of records) {
+    const time = instantMs(record.at);
     let attempt = attempts.get(record.caseId);
     if (attempt === undefined) {
-      attempt = { caseId: record.caseId, matterId: record.matterId, firstAt: record.at };
+      attempt = { caseId: record.caseId, matterId: record.matterId, firstAt: record.at, firstTime: time, receivedTime: Infinity };
       attempts.set(record.caseId, attempt);
     }
-    if (Date.parse(record.at) < Date.parse(attempt.firstAt)) attempt.firstAt = record.at;
-    if (record.source === 'system' && (attempt.receivedAt === undefined || Date.parse(record.at) < Date.parse(attempt.receivedAt))) {
+    if (time < attempt.firstTime) {
+      attempt.firstAt = record.at;
+      attempt.firstTime = time;
+    }
+    if (record.source === 'system' && time < attempt.receivedTime) {
       attempt.receivedAt = record.at;
+      attempt.receivedTime = time;
     }
     if (attempt.link === undefined || attempt.link.by === 'applicantId') {
       if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
       else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
     }
-    if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || Date.parse(record.at) < Date.parse(attempt.end.at))) {
-      attempt.end = { activity: record.activity, at: record.at };
+    if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || time < attempt.end.time)) {
+      attempt.end = { activity: record.activity, at: record.at, time };
     }
   }
   const groups = new Map<string, Attempt[]>();
@@ -78,7 +86,8 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
     // An attempt begins at its receipt: evidence of off-system work may predate the end of the
     // attempt it resubmits, and must not break the chain it is the strongest sign of.
     const startOf = (a: Attempt): string => a.receivedAt ?? a.firstAt;
-    group.sort((a, b) => Date.parse(startOf(a)) - Date.parse(startOf(b)));
+    const startTime = (a: Attempt): number => (a.receivedAt === undefined ? a.firstTime : a.receivedTime);
+    group.sort((a, b) => startTime(a) - startTime(b));
     let current: Attempt[] = [];
     const flush = () => {
       if (current.length > 0) {
@@ -92,7 +101,7 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
       const continues =
         previous?.end !== undefined &&
         RESUBMITTABLE.has(previous.end.activity) &&
-        Date.parse(startOf(attempt)) >= Date.parse(previous.end.at) &&
+        startTime(attempt) >= previous.end.time &&
         naturalDaysBetween(previous.end.at.slice(0, 10), startOf(attempt).slice(0, 10)) <= maxGapDays;
       if (!continues) flush();
       current.push(attempt);

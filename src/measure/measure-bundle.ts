@@ -5,6 +5,7 @@ import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import type { BundleWithFlows } from '../flows';
 import { PermitflowError } from '../errors';
+import { instantMs } from '../_internal/instant';
 import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
 import type {
   Duration,
@@ -58,7 +59,7 @@ export function measureContext(records: readonly EventRecord[], options: Measure
   if (at === undefined) {
     let latest = -Infinity;
     for (const record of records) {
-      const time = Date.parse(record.at);
+      const time = instantMs(record.at);
       if (time > latest) {
         latest = time;
         at = record.at;
@@ -261,7 +262,7 @@ function countedBundleId(records: readonly EventRecord[], bundle: BundleDefiniti
   let best: { id: string; time: number } | undefined;
   for (const record of records) {
     if (record.bundleId === undefined) continue;
-    const time = record.activity === 'bundle-submitted' && record.matterId === bundle.id ? Date.parse(record.at) : -Infinity;
+    const time = record.activity === 'bundle-submitted' && record.matterId === bundle.id ? instantMs(record.at) : -Infinity;
     if (best === undefined || time > best.time) best = { id: record.bundleId, time };
   }
   if (best === undefined) throw new PermitflowError('invalid-argument', `measureBundle needs the records of a bundle instance (records with a bundleId) of bundle "${bundle.id}".`);
@@ -292,12 +293,19 @@ function officialSpansOf(clock: CaseClock, local: (instant: string) => string, e
   return subtractSpans(active, paused);
 }
 
+const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
+  supplement: { workingDays: 0, naturalDays: 0 },
+  'special-procedure': { workingDays: 0, naturalDays: 0 },
+  'stopped-step': { workingDays: 0, naturalDays: 0 },
+});
+
+/** Suspension time by kind: per kind, the union of the cases' suspensions. */
 function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], local: (instant: string) => string, evaluated: string): SuspensionTotals {
+  if (clocks.every((c) => c.ledger.length === 0)) return NO_SUSPENSIONS;
+  const spans: Record<SuspensionKind, DaySpan[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
+  for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([local(s.from), s.to === undefined ? evaluated : local(s.to)]);
   const totals = {} as Record<SuspensionKind, Duration>;
-  for (const kind of SUSPENSION_KINDS) {
-    const spans = clocks.flatMap((c) => c.ledger.filter((s) => s.kind === kind).map((s): DaySpan => [local(s.from), s.to === undefined ? evaluated : local(s.to)]));
-    totals[kind] = spanDuration(calendar, mergeSpans(spans, '0000-01-01', '9999-12-31'));
-  }
+  for (const kind of SUSPENSION_KINDS) totals[kind] = spanDuration(calendar, mergeSpans(spans[kind], '0000-01-01', '9999-12-31'));
   return totals;
 }
 
@@ -312,9 +320,9 @@ function budgetCheck(budget: Budget, ended: boolean): LimitCheck {
 
 function earliest(instants: readonly string[]): string {
   let best = instants[0]!;
-  let bestTime = Date.parse(best);
+  let bestTime = instantMs(best);
   for (const instant of instants) {
-    const time = Date.parse(instant);
+    const time = instantMs(instant);
     if (time < bestTime || (time === bestTime && instant < best)) [best, bestTime] = [instant, time];
   }
   return best;
@@ -322,9 +330,9 @@ function earliest(instants: readonly string[]): string {
 
 function latest(instants: readonly string[]): string {
   let best = instants[0]!;
-  let bestTime = Date.parse(best);
+  let bestTime = instantMs(best);
   for (const instant of instants) {
-    const time = Date.parse(instant);
+    const time = instantMs(instant);
     if (time > bestTime || (time === bestTime && instant > best)) [best, bestTime] = [instant, time];
   }
   return best;
@@ -354,7 +362,7 @@ function findCriticalPath(
   const endTime = (matterId: string): number => {
     const clock = clocks.get(matterId);
     const end = clock === undefined ? undefined : endOf(clock);
-    return end === undefined ? -Infinity : Date.parse(end);
+    return end === undefined ? -Infinity : instantMs(end);
   };
   const lastOf = (candidates: readonly string[]): string | undefined => {
     let best: string | undefined;
@@ -430,16 +438,16 @@ function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar, lo
       recordIds: f.recordIds,
     });
   }
-  periods.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || a.code.localeCompare(b.code));
+  periods.sort((a, b) => instantMs(a.from) - instantMs(b.from) || a.code.localeCompare(b.code));
   let workingDays = 0;
   let group: { from: string; to: string; hidden: number } | undefined;
   const close = () => {
     if (group !== undefined) workingDays += Math.min(group.hidden, calendar.workingDaysBetween(local(group.from), local(group.to)));
   };
   for (const p of periods) {
-    if (group !== undefined && Date.parse(p.from) <= Date.parse(group.to)) {
+    if (group !== undefined && instantMs(p.from) <= instantMs(group.to)) {
       group.hidden += p.hiddenWorkingDays;
-      if (Date.parse(p.to) > Date.parse(group.to)) group.to = p.to;
+      if (instantMs(p.to) > instantMs(group.to)) group.to = p.to;
     } else {
       close();
       group = { from: p.from, to: p.to, hidden: p.hiddenWorkingDays };

@@ -2,6 +2,7 @@ import type { FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
+import { instantMs } from '../_internal/instant';
 import { linkResubmissionChains, type ResubmissionOptions } from '../clocks';
 import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
@@ -65,12 +66,13 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const flows = options.flows === undefined && options.bundles === undefined ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
   const bundleOf = definitions(bundles, (b) => b.bundle);
   const flowOf = definitions(flows, (f) => f);
-  const context = measureContext(records, options);
-  const findingsOf = indexFindings(context.findings);
-
   const instances = new Map<string, BundleInstanceRecords>();
   const lone: EventRecord[] = [];
+  let latestAt = records[0]!.at;
+  let latestTime = -Infinity;
   for (const record of records) {
+    const time = instantMs(record.at);
+    if (time > latestTime) [latestAt, latestTime] = [record.at, time];
     if (record.bundleId === undefined) {
       lone.push(record);
       continue;
@@ -79,6 +81,8 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], start: Infinity, end: -Infinity, failed: false }));
     instance.records.push(record);
   }
+  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
+  const findingsOf = indexFindings(context.findings);
 
   const measurements: Measurement[] = [];
   const unmeasured: UnmeasuredGroup[] = [];
@@ -96,7 +100,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const chains = new Map<string, BundleInstanceRecords[]>();
   for (const instance of instances.values()) {
     for (const record of instance.records) {
-      const time = Date.parse(record.at);
+      const time = instantMs(record.at);
       if (time < instance.start) instance.start = time;
       if (time > instance.end) instance.end = time;
       if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
@@ -144,7 +148,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     else list.push(record);
   }
   for (const { caseIds, matterId } of linkResubmissionChains(lone, options.resubmission)) {
-    const group = caseIds.flatMap((id) => byCase.get(id) ?? []);
+    const group = caseIds.length === 1 ? byCase.get(caseIds[0]!)! : caseIds.flatMap((id) => byCase.get(id) ?? []);
     const last = byCase.get(caseIds.at(-1)!)![0]!;
     const flow = flowOf(matterId, last.flowVersion);
     const id = caseIds.at(-1)!;
@@ -156,7 +160,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     measure(id, matterId, group, (c) => measureGroup(group, 'case', asOneMatterBundle(flow), [flow], c), findings);
   }
 
-  measurements.sort((a, b) => Date.parse(a.experienced.from) - Date.parse(b.experienced.from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  measurements.sort((a, b) => instantMs(a.experienced.from) - instantMs(b.experienced.from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
   return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
@@ -190,6 +194,7 @@ function indexFindings(findings: readonly Finding[]): (bundleId: string | undefi
     }
   }
   return (bundleId, records) => {
+    if (findings.length === 0) return [];
     const found = new Set<Finding>(bundleId === undefined ? [] : (byBundle.get(bundleId) ?? []));
     const caseIds = new Set(records.map((r) => r.caseId));
     for (const caseId of caseIds) for (const f of byCase.get(caseId) ?? []) found.add(f);
