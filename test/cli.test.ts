@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import example from './fixtures/works-planning-permit.json';
 import { runCli, type CliIo } from '../src/cli/run-cli';
 import { serializeEventLog } from '../src/event-log';
 import { generateLog } from '../src/simulation';
-import { constructionPermitBundle } from '../src/flows';
+import { constructionPermitBundle, openBusinessBundle } from '../src/flows';
 
 const dir = mkdtempSync(join(tmpdir(), 'permitflow-cli-'));
 const file = (name: string, content: string) => {
@@ -84,7 +84,7 @@ describe('permitflow CLI', () => {
       const flowsDir = mkdtempSync(join(tmpdir(), 'permitflow-flows-'));
       const [first, ...others] = constructionPermitBundle().flows;
       writeFileSync(join(flowsDir, 'one.json'), JSON.stringify(first));
-      writeFileSync(join(flowsDir, 'bundle.json'), JSON.stringify({ bundle: constructionPermitBundle().bundle, flows: others.slice(0, 2) }));
+      writeFileSync(join(flowsDir, 'bundle.json'), JSON.stringify(openBusinessBundle()));
       const result = await cli('detect', logPath, '--flows', flowsDir);
       expect(result.code).toBe(0);
       expect(result.out).toContain('Matters without a flow definition');
@@ -92,6 +92,11 @@ describe('permitflow CLI', () => {
       const broken = await cli('detect', logPath, '--flows', flowsDir);
       expect(broken.code).toBe(2);
       expect(broken.err).toContain('is not a valid flow');
+      rmSync(join(flowsDir, 'broken.json'));
+      writeFileSync(join(flowsDir, 'partial.json'), JSON.stringify({ bundle: constructionPermitBundle().bundle, flows: others.slice(0, 2) }));
+      const partial = await cli('detect', logPath, '--flows', flowsDir);
+      expect(partial.code).toBe(2);
+      expect(partial.err).toContain('is not a valid bundle');
     });
 
     it('shows a paced progress bar on stderr when asked or on a terminal', async () => {
@@ -111,7 +116,7 @@ describe('permitflow CLI', () => {
       expect(missing.err).toContain('No such file');
       const noFlows = await cli('detect', logPath, '--flows', join(dir, 'no-such-dir'));
       expect(noFlows.code).toBe(2);
-      expect(noFlows.err).toContain('Cannot read the flows folder');
+      expect(noFlows.err).toContain('Cannot read the definitions folder');
       expect((await cli('detect', logPath, '--format', 'xml')).code).toBe(2);
     });
   });
