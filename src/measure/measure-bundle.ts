@@ -135,6 +135,7 @@ export function measureGroup(
     }
     clocks.set(matterId, computeCaseClock(matterRecords, flow, calendar, { at }));
   }
+  const caseClocks = [...clocks.values()];
   const local = (instant: string) => calendar.toLocalDate(instant);
   const evaluated = local(at);
 
@@ -206,24 +207,23 @@ export function measureGroup(
   const starts: string[] = [];
   for (const record of earlier) starts.push(record.at);
   for (const record of bundleRecords) if (record.activity === 'bundle-submitted') starts.push(record.at);
-  for (const clock of clocks.values()) if (clock.experienced !== undefined) starts.push(clock.experienced.from);
+  for (const clock of caseClocks) if (clock.experienced !== undefined) starts.push(clock.experienced.from);
   if (starts.length === 0) for (const record of records) starts.push(record.at);
   const ends: string[] = [];
   if (outcome === 'open') ends.push(at);
-  else for (const clock of clocks.values()) if (clock.experienced !== undefined) ends.push(clock.experienced.to);
+  else for (const clock of caseClocks) if (clock.experienced !== undefined) ends.push(clock.experienced.to);
   const from = earliest(starts);
   const to = latest(ends.length > 0 ? ends : [at]);
   const experienced = period(from, to, { workingDays: calendar.workingDaysBetween(local(from), local(to)), naturalDays: spanNaturalDays([[local(from), local(to)]]) });
 
   // Limits.
-  const [first] = clocks.values();
+  const first = caseClocks[0];
   const lone = kind === 'case' && first !== undefined;
   const ended = outcome !== 'open';
   const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
   const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
-  const visits = inPersonDays(records, bundleRecords.length > 0 && kind === 'bundle', context, local);
-  const papers = paperwork(records, kind === 'bundle' && bundleRecords.some((r) => r.activity === 'bundle-submitted'));
+  const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context, local);
   const offSystem = offSystemOf(context.findings, calendar, local);
   const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
   const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
@@ -238,22 +238,22 @@ export function measureGroup(
     outcome,
     experienced,
     official,
-    suspensions: suspensionTotals(calendar, [...clocks.values()], local, evaluated),
+    suspensions: matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, local, evaluated),
     offSystem,
     stages,
     matters,
     criticalPath,
-    trips: visits.length,
-    tripDays: visits,
-    atMostOneTrip: visits.length <= context.maxTrips,
-    forms: papers.forms,
-    materialSubmissions: papers.materialSubmissions,
-    repeatedMaterials: papers.repeated,
+    trips: acts.tripDays.length,
+    tripDays: acts.tripDays,
+    atMostOneTrip: acts.tripDays.length <= context.maxTrips,
+    forms: acts.forms,
+    materialSubmissions: acts.materialSubmissions,
+    repeatedMaterials: acts.repeated,
     ...(promised === undefined ? {} : { promised }),
     ...(promised?.met === undefined || !ended ? {} : { promisedMet: promised.met }),
     ...(statutory === undefined ? {} : { statutory }),
     month: local(from).slice(0, 7),
-    provisional: [...clocks.values()].some((c) => c.provisional),
+    provisional: caseClocks.some((c) => c.provisional),
   };
 }
 
@@ -384,40 +384,47 @@ function findCriticalPath(
   return path.reverse();
 }
 
-/**
- * The days the applicant came in person: window or offline records of their own acts, or offline
- * evidence of a kind that puts them in an office. In a bundle submitted once, each matter's
- * `received` is the system fanning that one application out, not a visit.
- */
-function inPersonDays(records: readonly EventRecord[], fannedOut: boolean, context: MeasureContext, local: (instant: string) => string): string[] {
-  const days = new Set<string>();
-  for (const record of records) {
-    if (record.channel === undefined || !IN_PERSON.has(record.channel)) continue;
-    const own =
-      record.source === 'system'
-        ? APPLICANT_ACTS.has(record.activity) && !(fannedOut && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered'))
-        : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind);
-    if (own) days.add(local(record.at));
-  }
-  return [...days].sort();
+/** What the applicant did: the days they came in person, the forms they filled in, the materials they handed over. */
+interface ApplicantActs {
+  readonly tripDays: string[];
+  readonly forms: number;
+  readonly materialSubmissions: number;
+  /** Materials handed over on more than one application record. */
+  readonly repeated: string[];
 }
 
-/** Forms filled in, materials handed over (applications and 补正), and materials handed over on more than one application. */
-function paperwork(records: readonly EventRecord[], submittedOnce: boolean): { forms: number; materialSubmissions: number; repeated: string[] } {
+/**
+ * One pass over the records for the applicant's side. A trip is a window or offline record of the
+ * applicant's own act, or offline evidence of a kind that puts them in an office, counted by day. An
+ * application is a `bundle-submitted` or `received` record — but in a bundle submitted once, each
+ * matter's `received` (and `business-registered`) is the system fanning that one application out:
+ * neither a visit, nor a form, nor materials handed over again.
+ */
+function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, context: MeasureContext, local: (instant: string) => string): ApplicantActs {
+  const days = new Set<string>();
   let forms = 0;
   let materialSubmissions = 0;
   const seen = new Map<string, number>();
   for (const record of records) {
-    if (record.source !== 'system') continue;
-    const application = record.activity === 'bundle-submitted' || (record.activity === 'received' && !(submittedOnce && record.bundleId !== undefined));
+    const fannedOut = submittedOnce && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered');
+    if (record.channel !== undefined && IN_PERSON.has(record.channel)) {
+      const own = record.source === 'system' ? APPLICANT_ACTS.has(record.activity) && !fannedOut : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind);
+      if (own) days.add(local(record.at));
+    }
+    if (record.source !== 'system' || fannedOut) continue;
+    const application = record.activity === 'bundle-submitted' || record.activity === 'received';
     if (application) {
       forms++;
-      for (const material of new Set(record.materials ?? [])) seen.set(material, (seen.get(material) ?? 0) + 1);
+      const materials = record.materials ?? [];
+      materials.forEach((material, index) => {
+        if (materials.indexOf(material) === index) seen.set(material, (seen.get(material) ?? 0) + 1);
+      });
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
-  const repeated = [...seen].filter(([, n]) => n > 1).map(([m]) => m).sort();
-  return { forms, materialSubmissions, repeated };
+  const repeated: string[] = [];
+  for (const [material, count] of seen) if (count > 1) repeated.push(material);
+  return { tripDays: [...days].sort(), forms, materialSubmissions, repeated: repeated.sort() };
 }
 
 /**
