@@ -221,6 +221,18 @@ describe('summarizeMeasurements properties', () => {
     );
   });
 
+  it('agrees with the naive percentiles for negative, fractional and very large values too', () => {
+    const value = fc.oneof(fc.integer({ min: -50, max: 200 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: -20, max: 20 }).map((n) => n / 2));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), (values) => {
+        const d = summarizeMeasurements(values.map((v, i) => measurementFixture({ id: `m${i}`, offSystem: v }))).overall.offSystemWorkingDays;
+        expect([d.p50, d.p90, d.p99]).toEqual([50, 90, 99].map((p) => naivePercentile(values, p)));
+        expect([d.min, d.max]).toEqual([Math.min(...values), Math.max(...values)]);
+        expect(d.mean).toBeCloseTo(sum(values) / values.length, 9);
+      }),
+    );
+  });
+
   it('adds group counts up to the whole: bundles by type and by month, stages, matters by department', () => {
     fc.assert(
       fc.property(measurements, (ms) => {

@@ -12,38 +12,69 @@ export interface MeasurementSummarizer {
 
 const PERCENTILES = [50, 90, 99] as const;
 
+/** Whole day counts below this go to the dense array; anything else (negative, fractional, huge) to a map. */
+const DENSE_LIMIT = 1 << 16;
+
 /**
  * The values of one measure in one group, as value → how many times it occurred. Day counts are
- * integers with a small range, so this is O(distinct values) however many bundles there are, and
- * percentiles from it are exact.
+ * small non-negative integers, counted in a dense array that grows (by doubling) to the largest one
+ * seen; other values (a negative gap, a fraction) in a map. So memory is O(distinct values) — at most
+ * the range of day counts — however many bundles there are, `add` allocates nothing once the array
+ * is wide enough, and percentiles are exact.
  */
 class Histogram {
   count = 0;
-  private readonly counts = new Map<number, number>();
+  private dense = new Float64Array(64);
+  private sparse: Map<number, number> | undefined;
 
   add(value: number): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
     this.count += 1;
+    if (value >= 0 && value < this.dense.length && Number.isInteger(value)) {
+      this.dense[value] = (this.dense[value] ?? 0) + 1;
+    } else if (value >= 0 && value < DENSE_LIMIT && Number.isInteger(value)) {
+      let length = this.dense.length * 2;
+      while (length <= value) length *= 2;
+      const wider = new Float64Array(length);
+      wider.set(this.dense);
+      this.dense = wider;
+      this.dense[value] = 1;
+    } else {
+      this.sparse ??= new Map();
+      this.sparse.set(value, (this.sparse.get(value) ?? 0) + 1);
+    }
+  }
+
+  /** The distinct values with their counts, smallest first. */
+  private entries(): [value: number, times: number][] {
+    const entries: [number, number][] = [];
+    for (let value = 0; value < this.dense.length; value += 1) {
+      const times = this.dense[value] ?? 0;
+      if (times > 0) entries.push([value, times]);
+    }
+    if (this.sparse === undefined) return entries;
+    for (const entry of this.sparse) entries.push(entry);
+    return entries.sort((a, b) => a[0] - b[0]);
   }
 
   distribution(): Distribution {
     const n = this.count;
     if (n === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, min: 0, max: 0 };
-    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    const entries = this.entries();
     // Nearest rank k = max(1, ⌈p·n/100⌉); p·n is an exact integer, so the division cannot round across one.
     const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * n) / 100)));
     const found: number[] = [];
     let seen = 0;
     let sum = 0;
-    for (const value of values) {
-      const times = this.counts.get(value) ?? 0;
+    for (const [value, times] of entries) {
       seen += times;
       // Summing in sorted order, not insertion order, keeps the mean independent of the add order.
       sum += value * times;
       while (found.length < ranks.length && (ranks[found.length] ?? Infinity) <= seen) found.push(value);
     }
     const [p50 = 0, p90 = 0, p99 = 0] = found;
-    return { count: n, mean: sum / n, p50, p90, p99, min: values[0] ?? 0, max: values[values.length - 1] ?? 0 };
+    const min = entries[0]?.[0] ?? 0;
+    const max = entries[entries.length - 1]?.[0] ?? 0;
+    return { count: n, mean: sum / n, p50, p90, p99, min, max };
   }
 }
 
@@ -218,8 +249,8 @@ function summaries(groups: Iterable<GroupAccumulator>): GroupSummary[] {
 /**
  * Creates a streaming summarizer: `add` each measurement as it is made, and read `summary()` at the
  * end (or at any point). Each group keeps counters and one histogram per measure — value → count —
- * so memory grows with the number of groups and of distinct day counts, not with the measurements,
- * and `add` allocates nothing once a group and its values have been seen. Groups: overall; by bundle
+ * so memory grows with the number of groups and the range of day counts, not with the measurements,
+ * and `add` allocates nothing once a group has been seen and a day count as large. Groups: overall; by bundle
  * type (`definitionId`); by stage (`<definitionId>/<stageId>`, each stage of `stages`); by department
  * (each matter of `matters`, under its own department); by month (`month`). A group's label is the
  * name it was first seen with.
