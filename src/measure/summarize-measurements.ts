@@ -1,5 +1,5 @@
 import { assertNever } from '../_internal/assert-never';
-import type { Duration, MatterMeasurement, Measurement, MeasurementOutcome } from './measurement';
+import type { Duration, MatterMeasurement, Measurement, MeasurementOutcome, OffSystemPeriod } from './measurement';
 import type { Distribution, GroupSummary, MeasurementSummary, SummaryGrouping, TimeDistribution } from './summary';
 
 /** A streaming aggregator of measurements: add them one by one, ask for the summary at any time. */
@@ -192,7 +192,7 @@ class GroupAccumulator {
 }
 
 /** Whether an off-system period lies on a matter: by its matter id, else by one of the matter's cases. */
-function periodOnMatter(period: Measurement['offSystem']['periods'][number], matter: MatterMeasurement): boolean {
+function periodOnMatter(period: OffSystemPeriod, matter: MatterMeasurement): boolean {
   if (period.matterId !== undefined) return period.matterId === matter.matterId;
   return period.caseId !== undefined && matter.caseIds.includes(period.caseId);
 }
@@ -250,10 +250,10 @@ function summaries(groups: Iterable<GroupAccumulator>): GroupSummary[] {
  * Creates a streaming summarizer: `add` each measurement as it is made, and read `summary()` at the
  * end (or at any point). Each group keeps counters and one histogram per measure — value → count —
  * so memory grows with the number of groups and the range of day counts, not with the measurements,
- * and `add` allocates nothing once a group has been seen and a day count as large. Groups: overall; by bundle
- * type (`definitionId`); by stage (`<definitionId>/<stageId>`, each stage of `stages`); by department
- * (each matter of `matters`, under its own department); by month (`month`). A group's label is the
- * name it was first seen with.
+ * and `add` allocates nothing once a group has been seen and a day count as large. Groups: overall;
+ * by bundle type (`definitionId`); by stage (`<definitionId>/<stageId>`, each stage of `stages`); by
+ * department (each matter of `matters`, under its own department); by month (`month`). A group's
+ * label is the name it was first seen with.
  * @example
  * const summarizer = createMeasurementSummarizer();
  * for (const measurement of measurements) summarizer.add(measurement);
