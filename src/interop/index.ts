@@ -11,3 +11,5 @@ export { toGantt, escapeGanttLabel } from './to-gantt';
 export type { ToGanttOptions } from './to-gantt';
 export { toDistributionSvg } from './to-distribution-svg';
 export type { ToDistributionSvgOptions } from './to-distribution-svg';
+export { toHtmlReport } from './to-html-report';
+export type { HtmlReportInput, ToHtmlReportOptions } from './to-html-report';
