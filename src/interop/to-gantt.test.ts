@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { constructionBundle, loneCase } from '../../test/_helpers/measurement-fixtures';
@@ -124,14 +125,33 @@ describe('toGantt', () => {
     expect(db.getTasks().map((t) => t.task.trim())).toEqual(hostile.map((name) => `${name === '' ? '' : escapeGanttLabel(name)} · d： e`.trim()));
   });
 
+  it('keeps any matter name and department readable by Mermaid, as one task with the escaped label', async () => {
+    // Names built from the characters and words that mean something to the Gantt grammar.
+    const piece = fc.constantFrom(':', ';', '#', '%', '%%', '\n', ' ', '"', "'", '<br/>', '{', '}', '(', ')', ',', 'section ', 'title ', 'click ', 'call ', 'href ', '2025-09-01', 'dateFormat ', 'excludes ', '建设', '消防', 'a', 'Z', '0');
+    const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+    const base = constructionBundle();
+    await fc.assert(
+      fc.asyncProperty(text, text, async (name, department) => {
+        const matter = { ...base.matters[0]!, name, department, pauses: [] };
+        const db = await gantt(toGantt({ ...base, stages: [], matters: [matter], offSystem: { workingDays: 0, periods: [] } }));
+        const tasks = db.getTasks();
+        expect(tasks).toHaveLength(1);
+        expect(tasks[0]!.task.trim()).toBe(escapeGanttLabel(`${name} · ${department}`));
+        expect(local(tasks[0]!.startTime)).toBe('2025-09-01 09:00');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('gives the same text for the same measurement', () => {
     expect(toGantt(constructionBundle())).toBe(toGantt(constructionBundle()));
   });
 
-  it('rejects an instant without an offset with a typed error', () => {
+  it('rejects an instant without an offset and an offset that is not one with typed errors', () => {
     const base = constructionBundle();
     const bad = { ...base, matters: [{ ...base.matters[0]!, pauses: [{ kind: 'supplement' as const, from: '2025-09-03 10:00', to: '2025-09-08T10:00:00+08:00' }] }] };
     expect(() => toGantt(bad)).toThrow(PermitflowError);
+    expect(() => toGantt(constructionBundle(), { offset: 'Asia/Shanghai' })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: toGantt: options.offset is "Asia/Shanghai"; write a UTC offset like "+08:00" or "Z".]`);
     expect(() => toGantt(bad)).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: measurement.matters[0].pauses[0].from is "2025-09-03 10:00", not an ISO-8601 instant with offset; write it like "2025-09-22T09:00:00+08:00".]`);
   });
 });

@@ -1,3 +1,4 @@
+import { PermitflowError } from '../errors';
 import type { Measurement } from '../measure';
 import { offsetOf, wallTime } from './_internal/instant';
 import { timelineModel } from './_internal/timeline-model';
@@ -50,6 +51,9 @@ const comment = (text: string): string => text.replace(/\s+/g, ' ');
 export function toGantt(measurement: Measurement, options: ToGanttOptions = {}): string {
   const model = timelineModel(measurement);
   const offset = options.offset ?? offsetOf(measurement.experienced.from);
+  if (!/^(Z|[+-]\d{2}:\d{2})$/.test(offset)) {
+    throw new PermitflowError('invalid-argument', `toGantt: options.offset is "${offset}"; write a UTC offset like "+08:00" or "Z".`);
+  }
   const title =
     options.title ??
     `${measurement.name} · experienced ${formatDays(measurement.experienced.workingDays)} wd · official ${formatDays(measurement.official.workingDays)} wd`;

@@ -48,6 +48,12 @@ describe('toHtmlReport', () => {
     expect(doc.getElementById('timeline-figure')?.getAttribute('data-measurement')).toBe('B-001');
     expect(doc.querySelector('#timeline figcaption')?.textContent).toContain('Critical path: 建设用地规划许可 → 建设工程规划许可.');
     expect(doc.querySelectorAll('#timeline [data-bar]')).toHaveLength(6);
+    expect(doc.getElementById('report-timeline-desc')?.textContent).toBe(
+      'Experienced 40 working days from 2025-09-01 09:00 to 2025-10-31 17:00 (UTC+08:00); official 25 working days. 3 matters, 2 pauses, 1 off-system periods.',
+    );
+    // Weekly ticks at local midnights from the first after the start.
+    expect([...doc.querySelectorAll('#timeline [data-tick]')].map((t) => t.getAttribute('data-tick'))).toEqual(['2025-09-02', '2025-09-09', '2025-09-16', '2025-09-23', '2025-09-30', '2025-10-07', '2025-10-14', '2025-10-21', '2025-10-28']);
+    expect(doc.querySelector('#timeline [data-bar="pause"] title')?.textContent).toBe('补正 supplement · 建设用地规划许可: 2025-09-03 10:00 → 2025-09-08 10:00');
     expect(texts(doc, '#timeline [data-section] > text')).toEqual(['立项用地规划许可', '工程建设许可', '体外循环 off-system (detection)']);
     expect(texts(doc, '#findings-table [data-col="code"]')).toEqual(['pre-acceptance-work', 'withdraw-resubmit', 'unlisted-material', 'backfilled-record']);
     const two = dom(toHtmlReport(input(), { topFindings: 2 }));

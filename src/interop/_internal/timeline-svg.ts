@@ -1,7 +1,7 @@
 import type { Measurement } from '../../measure';
 import { escapeXml } from './escape-xml';
 import { FONT_STACK, formatDays } from './format';
-import { offsetOf, wallTime } from './instant';
+import { offsetOf, parseInstant, wallTime } from './instant';
 import { timelineModel } from './timeline-model';
 import type { TimelineBar } from './timeline-model';
 
@@ -62,8 +62,8 @@ export function timelineSvg(measurement: Measurement, options: TimelineSvgOption
 
   const title = `Timeline of ${measurement.name} (${measurement.id})`;
   const desc =
-    `Experienced ${formatDays(measurement.experienced.workingDays)} working days from ${wallTime(Date.parse(measurement.experienced.from), offset)} ` +
-    `to ${wallTime(Date.parse(measurement.experienced.to), offset)} (UTC${offset}); official ${formatDays(measurement.official.workingDays)} working days. ` +
+    `Experienced ${formatDays(measurement.experienced.workingDays)} working days from ${wallTime(parseInstant(measurement.experienced.from, 'measurement.experienced.from'), offset)} ` +
+    `to ${wallTime(parseInstant(measurement.experienced.to, 'measurement.experienced.to'), offset)} (UTC${offset}); official ${formatDays(measurement.official.workingDays)} working days. ` +
     `${bars.filter((b) => b.kind === 'matter').length} matters, ${bars.filter((b) => b.kind === 'pause').length} pauses, ` +
     `${bars.filter((b) => b.kind === 'off-system').length} off-system periods.`;
   const out: string[] = [
