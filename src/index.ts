@@ -215,6 +215,8 @@ export {
   realEstateRegistrationBundle,
   OPEN_BUSINESS_MATTERS,
   REAL_ESTATE_MATTERS,
+  builtInBundles,
+  builtInFlows,
 } from './flows';
 export type {
   BundleWithFlows,
@@ -269,3 +271,36 @@ export type {
   TopCase,
   SummarizeFindingsOptions,
 } from './detection';
+
+// measurement of each 一件事 end to end: experienced vs official, trips, materials, limits
+export {
+  measureBundle,
+  measureLog,
+  DEFAULT_TRIP_EVIDENCE_KINDS,
+  createMeasurementSummarizer,
+  summarizeMeasurements,
+  formatMeasurementMarkdown,
+} from './measure';
+export type {
+  Duration,
+  Period,
+  LimitCheck,
+  SuspensionTotals,
+  Pause,
+  OffSystemPeriod,
+  MatterMeasurement,
+  StageMeasurement,
+  MeasurementOutcome,
+  Measurement,
+  MeasureOptions,
+  MeasureLogOptions,
+  MeasureLogResult,
+  UnmeasuredGroup,
+  Distribution,
+  TimeDistribution,
+  SummaryGrouping,
+  GroupSummary,
+  MeasurementSummary,
+  MeasurementSummarizer,
+  MeasurementReportOptions,
+} from './measure';

@@ -1,7 +1,7 @@
 // Hand-made measurements, summaries and findings for the interop pictures (toGantt, toDistributionSvg,
 // toHtmlReport). Small on purpose: each figure is written out so a test can check a picture against it.
 import type { Finding } from '../../src/detection/finding';
-import type { Distribution, GroupSummary, Measurement, MeasurementSummary, SuspensionTotals, TimeDistribution } from '../../src/measure';
+import { summarizeMeasurements, type Measurement, type MeasurementSummary, type SuspensionTotals } from '../../src/measure';
 
 const zero = { workingDays: 0, naturalDays: 0 };
 export const noSuspensions: SuspensionTotals = { supplement: zero, 'special-procedure': zero, 'stopped-step': zero };
@@ -140,59 +140,15 @@ export function loneCase(id: string, official: number, experienced: number, over
   };
 }
 
-function distribution(values: readonly number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1] ?? 0;
-  const count = sorted.length;
-  return { count, mean: count ? sorted.reduce((a, b) => a + b, 0) / count : 0, p50: rank(50), p90: rank(90), p99: rank(99), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
-}
-
-function time(values: readonly number[]): TimeDistribution {
-  return { workingDays: distribution(values), naturalDays: distribution(values.map((v) => Math.round(v * 1.4))) };
-}
-
-/** A bundle-level group over the given measurements, figures computed the simple way. */
-export function group(by: GroupSummary['by'], key: string, label: string, ms: readonly Measurement[]): GroupSummary {
-  const withLimit = ms.filter((m) => m.promisedMet !== undefined);
-  return {
-    by,
-    key,
-    label,
-    count: ms.length,
-    completed: ms.filter((m) => m.outcome === 'completed').length,
-    failed: ms.filter((m) => m.outcome === 'failed').length,
-    open: ms.filter((m) => m.outcome === 'open').length,
-    experienced: time(ms.map((m) => m.experienced.workingDays)),
-    official: time(ms.map((m) => m.official.workingDays)),
-    gap: time(ms.map((m) => m.experienced.workingDays - m.official.workingDays)),
-    offSystemWorkingDays: distribution(ms.map((m) => m.offSystem.workingDays)),
-    ...(withLimit.length ? { limitMetRate: withLimit.filter((m) => m.promisedMet).length / withLimit.length } : {}),
-    trips: distribution(ms.map((m) => m.trips)),
-    materialSubmissions: distribution(ms.map((m) => m.materialSubmissions)),
-    atMostOneTripRate: ms.length ? ms.filter((m) => m.atMostOneTrip).length / ms.length : 0,
-    oneSetOfMaterialsRate: ms.length ? ms.filter((m) => m.repeatedMaterials.length === 0).length / ms.length : 0,
-  };
-}
-
 /** Eleven measurements: ten lone cases (official 1–10, experienced 3–21 wd) and the construction bundle. */
 export function sampleMeasurements(): Measurement[] {
   const cases = Array.from({ length: 10 }, (_, i) => loneCase(`C-${100 + i}`, i + 1, 2 * i + 3, i % 3 === 0 ? { atMostOneTrip: false, trips: 2 } : {}));
   return [...cases, constructionBundle()];
 }
 
-/** The summary of a set of measurements, grouped by definition only (the report reads overall and byDefinition). */
+/** The summary of a set of measurements, by the real summarizer. */
 export function sampleSummary(ms: readonly Measurement[] = sampleMeasurements()): MeasurementSummary {
-  const ids = [...new Set(ms.map((m) => m.definitionId))].sort();
-  return {
-    overall: group('all', 'all', 'all', ms),
-    byDefinition: ids.map((id) => {
-      const of = ms.filter((m) => m.definitionId === id);
-      return group('definition', id, of[0]!.name, of);
-    }),
-    byStage: [],
-    byDepartment: [],
-    byMonth: [],
-  };
+  return summarizeMeasurements(ms);
 }
 
 /** Findings of varied hidden days, one with markup in its message to check escaping. */
