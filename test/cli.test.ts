@@ -120,4 +120,48 @@ describe('permitflow CLI', () => {
       expect((await cli('detect', logPath, '--format', 'xml')).code).toBe(2);
     });
   });
+
+  describe('measure', () => {
+    const records = generateLog({ seed: 5, cases: 120, inject: { 'pre-acceptance-work': 0.2 } }).records;
+    const logPath = file('measure.jsonl', serializeEventLog(records));
+
+    it('measures a generated log and prints counts that add up', async () => {
+      const result = await cli('measure', logPath);
+      expect(result.code).toBe(0);
+      const [, read, accepted, rejected, measuredRecords] = /: (\d+) read, (\d+) accepted, (\d+) rejected; \d+ measured .*?, (\d+) record\(s\) in/.exec(result.out) ?? [];
+      expect(Number(read)).toBe(records.length);
+      expect(Number(accepted) + Number(rejected)).toBe(Number(read));
+      expect(Number(measuredRecords)).toBe(0);
+      expect(result.out).toContain('| Official');
+      expect(result.out).toMatch(/最多跑一次/);
+    });
+
+    it('writes JSON and a self-contained HTML report, and counts bad lines and unknown matters', async () => {
+      const stray = JSON.stringify({ id: 'x1', caseId: 'X', matterId: 'no-such-matter', flowVersion: '1', activity: 'received', at: '2025-03-03T09:00:00+08:00', source: 'system' });
+      const withGarbage = file('measure-bad.jsonl', `${serializeEventLog(records)}{broken\n${stray}\n`);
+      const out = join(dir, 'measure.json');
+      const json = await cli('measure', withGarbage, '--format', 'json', '--out', out);
+      expect(json.code).toBe(0);
+      expect(json.out).toContain(`${records.length + 2} read, ${records.length + 1} accepted, 1 rejected`);
+      expect(json.out).toContain('- line');
+      expect(json.out).toContain('unmeasured X (no-such-matter, 1 records)');
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { counts: Record<string, number>; measurements: unknown[]; summary: { overall: { count: number } } };
+      expect(report.counts).toMatchObject({ read: records.length + 2, accepted: records.length + 1, rejected: 1, measured: records.length, unmeasured: 1 });
+      expect(report.summary.overall.count).toBe(report.measurements.length);
+      const html = join(dir, 'measure.html');
+      expect((await cli('measure', logPath, '--format', 'html', '--out', html)).code).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true);
+      expect(page).toContain('id="summary-table"');
+      expect(page).not.toMatch(/(src|href)="https?:/);
+    });
+
+    it('exits 2 for unusable input', async () => {
+      expect((await cli('measure', join(dir, 'missing.jsonl'))).code).toBe(2);
+      expect((await cli('measure', logPath, '--format', 'xml')).code).toBe(2);
+      const noDefinitions = await cli('measure', logPath, '--bundles', join(dir, 'no-such-dir'));
+      expect(noDefinitions.code).toBe(2);
+      expect(noDefinitions.err).toContain('Cannot read the definitions folder');
+    });
+  });
 });
