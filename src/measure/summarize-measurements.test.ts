@@ -290,3 +290,14 @@ describe('summarizeMeasurements properties', () => {
     );
   });
 });
+
+describe('group labels', () => {
+  it('add the key when two groups share a name, so each row can be told apart', () => {
+    const summary = summarizeMeasurements([
+      measurementFixture({ id: 'a', definitionId: 'food-business-permit-filing', name: '食品经营许可' }),
+      measurementFixture({ id: 'b', definitionId: 'food-business-permit-approval', name: '食品经营许可' }),
+      measurementFixture({ id: 'c', definitionId: 'open-business', name: '开办企业' }),
+    ]);
+    expect(summary.byDefinition.map((g) => g.label)).toEqual(['食品经营许可 (food-business-permit-approval)', '食品经营许可 (food-business-permit-filing)', '开办企业']);
+  });
+});

@@ -242,8 +242,12 @@ function groupIn(groups: Map<string, GroupAccumulator>, by: SummaryGrouping, key
 
 const byKey = (a: GroupSummary, b: GroupSummary): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** The groups' summaries by key; labels that two groups share get the key added, so every row can be told apart. */
 function summaries(groups: Iterable<GroupAccumulator>): GroupSummary[] {
-  return Array.from(groups, (group) => group.toSummary()).sort(byKey);
+  const list = Array.from(groups, (group) => group.toSummary()).sort(byKey);
+  const seen = new Map<string, number>();
+  for (const group of list) seen.set(group.label, (seen.get(group.label) ?? 0) + 1);
+  return list.map((group) => (seen.get(group.label)! > 1 ? { ...group, label: `${group.label} (${group.key})` } : group));
 }
 
 /**
@@ -253,7 +257,7 @@ function summaries(groups: Iterable<GroupAccumulator>): GroupSummary[] {
  * and `add` allocates nothing once a group has been seen and a day count as large. Groups: overall;
  * by bundle type (`definitionId`); by stage (`<definitionId>/<stageId>`, each stage of `stages`); by
  * department (each matter of `matters`, under its own department); by month (`month`). A group's
- * label is the name it was first seen with.
+ * label is the name it was first seen with, and the key too when two groups share a name.
  * @example
  * const summarizer = createMeasurementSummarizer();
  * for (const measurement of measurements) summarizer.add(measurement);
