@@ -6,6 +6,7 @@ import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
 import { mergeSpans, spanWorkingDays } from '../_internal/day-spans';
 import { instantMs } from '../_internal/instant';
+import type { Mutable } from '../_internal/mutable';
 import { naturalDaysBetween } from '../_internal/local-date';
 import type { Budget, CaseClock, ElapsedTime, Extension, Suspension, SuspensionKind } from './case-clock';
 
@@ -118,7 +119,6 @@ function stoppedSteps(flow: FlowDefinition): ReadonlyMap<string, string> {
   return stopped;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface OpenSpan {
   kind: SuspensionKind;

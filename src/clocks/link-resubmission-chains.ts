@@ -23,9 +23,10 @@ export interface ResubmissionChain {
 const RESUBMITTABLE = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 const ENDINGS = new Set([...RESUBMITTABLE, 'approved', 'approved-deferred']);
 
-interface Attempt {
-  caseId: string;
-  matterId: string;
+/** What chaining needs of one case, gathered record by record with {@link noteAttemptRecord}. */
+export interface Attempt {
+  readonly caseId: string;
+  readonly matterId: string;
   link?: { by: 'projectCode' | 'applicantId'; value: string };
   firstAt: string;
   firstTime: number;
@@ -33,6 +34,30 @@ interface Attempt {
   receivedAt?: string;
   receivedTime: number;
   end?: { activity: string; at: string; time: number };
+}
+
+/** A new attempt for a case, from its first record. */
+export function newAttempt(record: EventRecord): Attempt {
+  return { caseId: record.caseId, matterId: record.matterId, firstAt: record.at, firstTime: Infinity, receivedTime: Infinity };
+}
+
+/** Notes one record of the attempt's case (`time` is its instant in epoch milliseconds). */
+export function noteAttemptRecord(attempt: Attempt, record: EventRecord, time: number): void {
+  if (time < attempt.firstTime) {
+    attempt.firstAt = record.at;
+    attempt.firstTime = time;
+  }
+  if (record.source === 'system' && time < attempt.receivedTime) {
+    attempt.receivedAt = record.at;
+    attempt.receivedTime = time;
+  }
+  if (attempt.link === undefined || attempt.link.by === 'applicantId') {
+    if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
+    else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
+  }
+  if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || time < attempt.end.time)) {
+    attempt.end = { activity: record.activity, at: record.at, time };
+  }
 }
 
 /**
@@ -45,34 +70,21 @@ interface Attempt {
  * for (const chain of linkResubmissionChains(records)) if (chain.caseIds.length > 1) console.log(chain.key, chain.caseIds);
  */
 export function linkResubmissionChains(records: Iterable<EventRecord>, options: ResubmissionOptions = {}): ResubmissionChain[] {
-  const { maxGapDays = 180 } = options;
   const attempts = new Map<string, Attempt>();
   for (const record of records) {
-    const time = instantMs(record.at);
     let attempt = attempts.get(record.caseId);
-    if (attempt === undefined) {
-      attempt = { caseId: record.caseId, matterId: record.matterId, firstAt: record.at, firstTime: time, receivedTime: Infinity };
-      attempts.set(record.caseId, attempt);
-    }
-    if (time < attempt.firstTime) {
-      attempt.firstAt = record.at;
-      attempt.firstTime = time;
-    }
-    if (record.source === 'system' && time < attempt.receivedTime) {
-      attempt.receivedAt = record.at;
-      attempt.receivedTime = time;
-    }
-    if (attempt.link === undefined || attempt.link.by === 'applicantId') {
-      if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
-      else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
-    }
-    if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || time < attempt.end.time)) {
-      attempt.end = { activity: record.activity, at: record.at, time };
-    }
+    if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
+    noteAttemptRecord(attempt, record, instantMs(record.at));
   }
+  return chainAttempts(attempts.values(), options);
+}
+
+/** Chains attempts noted record by record: {@link linkResubmissionChains} after its one pass. */
+export function chainAttempts(attempts: Iterable<Attempt>, options: ResubmissionOptions = {}): ResubmissionChain[] {
+  const { maxGapDays = 180 } = options;
   const groups = new Map<string, Attempt[]>();
   const chains: ResubmissionChain[] = [];
-  for (const attempt of attempts.values()) {
+  for (const attempt of attempts) {
     if (attempt.link === undefined) {
       chains.push({ key: `${attempt.matterId}|case:${attempt.caseId}`, matterId: attempt.matterId, linkedBy: 'applicantId', caseIds: [attempt.caseId] });
       continue;

@@ -6,6 +6,7 @@ import type { EventRecord } from '../event-log';
 import type { BundleWithFlows } from '../flows';
 import { PermitflowError } from '../errors';
 import { instantMs } from '../_internal/instant';
+import type { Mutable } from '../_internal/mutable';
 import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
 import type {
   Duration,
@@ -92,16 +93,16 @@ export function measureBundle(records: readonly EventRecord[], definition: Bundl
     const ids = new Set(records.map((r) => r.caseId));
     const bundleIds = new Set(records.flatMap((r) => (r.bundleId === undefined ? [] : [r.bundleId])));
     const findings = context.findings.filter((f) => (f.caseId !== undefined && ids.has(f.caseId)) || (f.bundleId !== undefined && bundleIds.has(f.bundleId)));
-    return measureGroup(records, 'bundle', definition.bundle, definition.flows, { ...context, findings });
+    return measureGroup(records, 'bundle', definition.bundle, definition.flows, context, findings);
   }
   const ids = new Set(records.map((r) => r.caseId));
   const findings = context.findings.filter((f) => f.caseId !== undefined && ids.has(f.caseId));
-  return measureGroup(records, 'case', asOneMatterBundle(definition), [definition], { ...context, findings });
+  return measureGroup(records, 'case', asOneMatterBundle(definition), [definition], context, findings);
 }
 
 /**
  * The measuring core: `records` are one bundle instance's (kind `bundle`) or one case chain's (kind
- * `case`, `bundle` a one-matter bundle), `context.findings` already narrowed to them.
+ * `case`, `bundle` a one-matter bundle); `findings` are those about them.
  */
 export function measureGroup(
   records: readonly EventRecord[],
@@ -109,6 +110,7 @@ export function measureGroup(
   bundle: BundleDefinition,
   flows: readonly FlowDefinition[],
   context: MeasureContext,
+  findings: readonly Finding[],
 ): Measurement {
   const { calendar, at } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
@@ -164,22 +166,20 @@ export function measureGroup(
     const ended = clock.endedAt !== undefined;
     const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, ended);
     const statutory = clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, ended);
-    matters.push({
-      matterId: matter.matterId,
-      name: flow.name,
-      department: flow.department,
-      ...(matter.stage === undefined ? {} : { stageId: matter.stage }),
-      caseIds: clock.chain,
-      ...(clock.outcome === undefined ? {} : { outcome: clock.outcome }),
-      ...(clock.experienced === undefined ? {} : { experienced: period(clock.experienced.from, clock.experienced.to, { workingDays: clock.experienced.workingDays, naturalDays: clock.experienced.naturalDays }) }),
-      ...(clock.official === undefined || clock.acceptedAt === undefined ? {} : { official: period(clock.acceptedAt, clock.official.to, spanDuration(calendar, spans)) }),
-      dropped: failed(matter.matterId),
-      suspensions: suspensionTotals(calendar, [clock], local, evaluated),
-      pauses: clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at })),
-      ...(promised === undefined ? {} : { promised }),
-      ...(statutory === undefined ? {} : { statutory }),
-      critical: critical.has(matter.matterId),
-    });
+    // Built field by field, in the order of the type: no spread per optional field (this runs per case).
+    const measured = { matterId: matter.matterId, name: flow.name, department: flow.department } as Mutable<MatterMeasurement>;
+    if (matter.stage !== undefined) measured.stageId = matter.stage;
+    measured.caseIds = clock.chain;
+    if (clock.outcome !== undefined) measured.outcome = clock.outcome;
+    if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
+    if (clock.official !== undefined && clock.acceptedAt !== undefined) measured.official = period(clock.acceptedAt, clock.official.to, spanDuration(calendar, spans));
+    measured.dropped = failed(matter.matterId);
+    measured.suspensions = suspensionTotals(calendar, [clock], local, evaluated);
+    measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
+    if (promised !== undefined) measured.promised = promised;
+    if (statutory !== undefined) measured.statutory = statutory;
+    measured.critical = critical.has(matter.matterId);
+    matters.push(measured);
   }
 
   const outcome: MeasurementOutcome = bundle.matters.some((m) => failed(m.matterId)) ? 'failed' : bundle.matters.every((m) => done(m.matterId)) ? 'completed' : 'open';
@@ -224,37 +224,32 @@ export function measureGroup(
   const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
   const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context, local);
-  const offSystem = offSystemOf(context.findings, calendar, local);
+  const offSystem = offSystemOf(findings, calendar, local);
   const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
   const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
-  return {
-    kind,
-    id: kind === 'bundle' ? id : (first?.caseId ?? records[0]!.caseId),
-    definitionId: bundle.id,
-    name: bundle.name,
-    department: bundle.leadDepartment,
-    ...(identity === undefined ? {} : { applicantId: identity }),
-    ...(project === undefined ? {} : { projectCode: project }),
-    outcome,
-    experienced,
-    official,
-    suspensions: matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, local, evaluated),
-    offSystem,
-    stages,
-    matters,
-    criticalPath,
-    trips: acts.tripDays.length,
-    tripDays: acts.tripDays,
-    atMostOneTrip: acts.tripDays.length <= context.maxTrips,
-    forms: acts.forms,
-    materialSubmissions: acts.materialSubmissions,
-    repeatedMaterials: acts.repeated,
-    ...(promised === undefined ? {} : { promised }),
-    ...(promised?.met === undefined || !ended ? {} : { promisedMet: promised.met }),
-    ...(statutory === undefined ? {} : { statutory }),
-    month: local(from).slice(0, 7),
-    provisional: caseClocks.some((c) => c.provisional),
-  };
+  const measurement = { kind, id: kind === 'bundle' ? id : (first?.caseId ?? records[0]!.caseId), definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
+  if (identity !== undefined) measurement.applicantId = identity;
+  if (project !== undefined) measurement.projectCode = project;
+  measurement.outcome = outcome;
+  measurement.experienced = experienced;
+  measurement.official = official;
+  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, local, evaluated);
+  measurement.offSystem = offSystem;
+  measurement.stages = stages;
+  measurement.matters = matters;
+  measurement.criticalPath = criticalPath;
+  measurement.trips = acts.tripDays.length;
+  measurement.tripDays = acts.tripDays;
+  measurement.atMostOneTrip = acts.tripDays.length <= context.maxTrips;
+  measurement.forms = acts.forms;
+  measurement.materialSubmissions = acts.materialSubmissions;
+  measurement.repeatedMaterials = acts.repeated;
+  if (promised !== undefined) measurement.promised = promised;
+  if (promised?.met !== undefined && ended) measurement.promisedMet = promised.met;
+  if (statutory !== undefined) measurement.statutory = statutory;
+  measurement.month = local(from).slice(0, 7);
+  measurement.provisional = caseClocks.some((c) => c.provisional);
+  return measurement;
 }
 
 /** The bundle instance counted: the one submitted last (earlier ones are failed attempts it resubmits). */

@@ -1,10 +1,11 @@
-import type { FlowDefinition } from '../definition';
+import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
 import { instantMs } from '../_internal/instant';
-import { linkResubmissionChains, type ResubmissionOptions } from '../clocks';
-import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
+import type { ResubmissionOptions } from '../clocks';
+import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
+import { asOneMatterBundle, measureContext, measureGroup, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
 
 /** Options of {@link measureLog}: the definitions to measure against, plus {@link MeasureOptions}. */
@@ -67,14 +68,21 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const bundleOf = definitions(bundles, (b) => b.bundle);
   const flowOf = definitions(flows, (f) => f);
   const instances = new Map<string, BundleInstanceRecords>();
-  const lone: EventRecord[] = [];
+  // Lone cases: their records, and what chaining them needs, gathered in the same pass.
+  const lone = new Map<string, { records: EventRecord[]; attempt: Attempt }>();
+  const addLone = (record: EventRecord, time: number) => {
+    let entry = lone.get(record.caseId);
+    if (entry === undefined) lone.set(record.caseId, (entry = { records: [], attempt: newAttempt(record) }));
+    entry.records.push(record);
+    noteAttemptRecord(entry.attempt, record, time);
+  };
   let latestAt = records[0]!.at;
   let latestTime = -Infinity;
   for (const record of records) {
     const time = instantMs(record.at);
     if (time > latestTime) [latestAt, latestTime] = [record.at, time];
     if (record.bundleId === undefined) {
-      lone.push(record);
+      addLone(record, time);
       continue;
     }
     let instance = instances.get(record.bundleId);
@@ -86,9 +94,9 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 
   const measurements: Measurement[] = [];
   const unmeasured: UnmeasuredGroup[] = [];
-  const measure = (id: string, matterId: string, group: readonly EventRecord[], run: (narrowed: MeasureContext) => Measurement, findings: readonly Finding[]) => {
+  const measure = (id: string, matterId: string, group: readonly EventRecord[], run: () => Measurement) => {
     try {
-      measurements.push(run({ ...context, findings }));
+      measurements.push(run());
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       unmeasured.push({ id, matterId, records: group.length, reason: error.message });
@@ -118,7 +126,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
       if (knownBundle) {
         const first = instance.records.find((r) => r.caseId === instance.bundleId)!;
         unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
-      } else for (const record of instance.records) lone.push(record);
+      } else for (const record of instance.records) addLone(record, instantMs(record.at));
       continue;
     }
     const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
@@ -135,32 +143,34 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
       const group = attempts.flatMap((a) => a.records);
       const definition = instance.definition!;
       const findings = attempts.flatMap((a) => findingsOf(a.bundleId, a.records));
-      measure(instance.bundleId, definition.bundle.id, group, (c) => measureGroup(group, 'bundle', definition.bundle, definition.flows, c), findings);
+      measure(instance.bundleId, definition.bundle.id, group, () => measureGroup(group, 'bundle', definition.bundle, definition.flows, context, findings));
       attempts = [];
     }
   }
 
   // Lone cases, chained by resubmission.
-  const byCase = new Map<string, EventRecord[]>();
-  for (const record of lone) {
-    const list = byCase.get(record.caseId);
-    if (list === undefined) byCase.set(record.caseId, [record]);
-    else list.push(record);
-  }
-  for (const { caseIds, matterId } of linkResubmissionChains(lone, options.resubmission)) {
-    const group = caseIds.length === 1 ? byCase.get(caseIds[0]!)! : caseIds.flatMap((id) => byCase.get(id) ?? []);
-    const last = byCase.get(caseIds.at(-1)!)![0]!;
+  const recordsOf = (caseId: string): EventRecord[] => lone.get(caseId)!.records;
+  const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
+  const oneMatterBundle = (flow: FlowDefinition): BundleDefinition => {
+    let bundle = oneMatterBundles.get(flow);
+    if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
+    return bundle;
+  };
+  for (const { caseIds, matterId } of chainAttempts(Array.from(lone.values(), (entry) => entry.attempt), options.resubmission)) {
+    const group = caseIds.length === 1 ? recordsOf(caseIds[0]!) : caseIds.flatMap(recordsOf);
+    const last = recordsOf(caseIds.at(-1)!)[0]!;
     const flow = flowOf(matterId, last.flowVersion);
     const id = caseIds.at(-1)!;
     if (flow === undefined) {
       unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
       continue;
     }
-    const findings = caseIds.flatMap((caseId) => findingsOf(undefined, byCase.get(caseId) ?? []));
-    measure(id, matterId, group, (c) => measureGroup(group, 'case', asOneMatterBundle(flow), [flow], c), findings);
+    const findings = caseIds.flatMap((caseId) => findingsOf(undefined, recordsOf(caseId)));
+    measure(id, matterId, group, () => measureGroup(group, 'case', oneMatterBundle(flow), [flow], context, findings));
   }
 
-  measurements.sort((a, b) => instantMs(a.experienced.from) - instantMs(b.experienced.from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const started = new Map(measurements.map((m) => [m, instantMs(m.experienced.from)]));
+  measurements.sort((a, b) => started.get(a)! - started.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
   return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
