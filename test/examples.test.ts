@@ -14,8 +14,8 @@ describe('examples', () => {
     expect(out).toContain('processing 2025-10-17');
   });
 
-  it('runs the demo: every case to its end, and the resubmission gap', () => {
-    const out = run('examples/demo.ts');
+  it('runs five planning-permit cases: every case to its end, and the resubmission gap', () => {
+    const out = run('examples/planning-permit-cases.ts');
     expect(out).toMatch(/WP-2025-0004 {2}withdrawn .*\(dropped\) 11/);
     expect(out).toMatch(/WP-2025-0005 {2}approved .* 8 +24 +WP-2025-0004 → WP-2025-0005/);
     expect(out).toContain('send-back');

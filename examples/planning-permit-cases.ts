@@ -1,8 +1,8 @@
 /**
- * The main job, end to end: cases of 建设工程规划许可证核发 run on the typed runtime with an
+ * Five cases of 建设工程规划许可证核发, end to end, run on the typed runtime with an
  * injected clock on the real working-day calendar — a clean one, one with 补正 (supplement), one
  * sent back (退回), one withdrawn and resubmitted (撤件重报) — printed as timelines with their
- * statutory clocks, then official vs experienced time. Run: npm run demo
+ * statutory clocks, then official vs experienced time. Run: npx tsx examples/planning-permit-cases.ts
  */
 import type { SimulatedClock } from 'xstate';
 import { computeCaseClock, createFlowInstance, validateFlow, type Actor, type EventRecord, type FlowEvent, type FlowInstance } from '../src/index';
