@@ -210,6 +210,8 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     instance = entry.port.instance;
     send = sender(caseId, (event) => entry.port.send(event));
     channel = entry.channel;
+    // 直接取消审批: a cancelled permit has nothing after the business registration the bundle wrote.
+    if (flow.mode === 'cancelled') return finish(office, instance, instance.records, extra, random, lawful);
     addPreAcceptanceWork(clock.now());
   } else {
     // 证照分离: the business registration comes first (照后减证).
