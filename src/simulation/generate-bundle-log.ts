@@ -11,7 +11,7 @@ import type { DeviationLabel, GeneratedLog } from './generate-log';
 import type { InjectableDeviationCode } from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
-import { OfficeTime } from './_internal/office-time';
+import { HOUR, OfficeTime, durationMs } from './_internal/office-time';
 import { createRandom, type Random } from './_internal/random';
 import { driveCase, isApproval, prepareFlow, type AttemptEnd, type CaseRun, type CaseSpec, type PreparedFlow, type SimulatedCase } from './_internal/simulate-case';
 
@@ -112,6 +112,8 @@ interface PreparedBundle {
   readonly initial: ReadonlySet<string>;
   /** Whether instances are projects (a staged bundle: 工程建设项目), with a 项目代码 and an enterprise applicant. */
   readonly project: boolean;
+  /** Per matter, the factor on its ordinary steps' office hours that fits their median work into 40 % of its promised limit. */
+  readonly stepScales: ReadonlyMap<string, number>;
 }
 
 /** The probability that a matter's decision is an approval: a bundle's matters are rarely denied. */
@@ -163,6 +165,23 @@ function primeMachines(instance: BundleInstance, machines: ReadonlyMap<string, F
   for (const [matterId, machine] of machines) if (!internal.has(matterId)) internal.set(matterId, machine);
 }
 
+/**
+ * Departments plan a matter's work to its promised limit (承诺办结时限): the factor that brings the
+ * median office hours of its ordinary steps (the driver's default pace) to 40 % of that limit, so most
+ * cases end in time and a few run late; 1 when the default pace already fits or there is no limit.
+ */
+function stepScaleOf(prepared: PreparedFlow): number {
+  const limit = prepared.flow.limits?.promisedWorkingDays ?? prepared.flow.limits?.statutoryWorkingDays;
+  if (limit === undefined) return 1;
+  let hours = 0;
+  for (const step of prepared.steps.values()) {
+    if (step.clock === 'stopped') continue;
+    const floorHours = step.minDuration === undefined ? 0 : durationMs(step.minDuration) / HOUR;
+    hours += Math.max(Math.min(floorHours, 8) * 2.5, 3);
+  }
+  return hours === 0 ? 1 : Math.min(1, (0.4 * limit * 8) / hours);
+}
+
 let defaultMix: BundleMixEntry[] | undefined;
 const preparedBundles = new WeakMap<BundleWithFlows, Omit<PreparedBundle, 'weight'>>();
 
@@ -189,7 +208,8 @@ function prepareBundle(entry: BundleMixEntry, index: number): PreparedBundle {
     bundle.matters.filter((m) => (m.dependsOn ?? []).length === 0 && (m.stage === undefined || firstStage === undefined || m.stage === firstStage)).map((m) => m.matterId),
   );
   const materials = new Set([...(bundle.sharedMaterials ?? []).map((m) => m.id), ...[...prepared.values()].flatMap((p) => p.requiredMaterials)]);
-  const result = { entry: entry.bundle, flows: prepared, machines, materials: [...materials], initial, project: (bundle.stages ?? []).length > 0 };
+  const stepScales = new Map([...prepared].map(([matterId, flow]) => [matterId, stepScaleOf(flow)]));
+  const result = { entry: entry.bundle, flows: prepared, machines, materials: [...materials], initial, project: (bundle.stages ?? []).length > 0, stepScales };
   preparedBundles.set(entry.bundle, result);
   return { ...result, weight: entry.weight };
 }
@@ -258,6 +278,7 @@ function driveBundle(spec: BundleSpec): DrivenBundle {
       const flow = prepared.flows.get(matterId)!;
       const onTheSpot = flow.flow.caseType === 'immediate';
       const rates = onTheSpot ? quietOnTheSpot : quiet;
+      const promised = flow.flow.limits?.promisedWorkingDays;
       const caseSpec: CaseSpec = {
         caseId: matterCase.caseId,
         prepared: flow,
@@ -269,7 +290,8 @@ function driveBundle(spec: BundleSpec): DrivenBundle {
         lawful: matterId === spec.supplementMatter ? { ...rates, supplementBeforeAcceptance: 1 } : rates,
         inject: spec.inject.get(matterId) ?? new Set(),
         approvalRate: MATTER_APPROVAL_RATE,
-        onTheSpot,
+        ...(onTheSpot ? { pace: 'on-the-spot' as const } : promised !== undefined && promised <= 2 ? { pace: 'brisk' as const } : {}),
+        stepScale: prepared.stepScales.get(matterId)!,
         ...(spec.abandon === undefined ? {} : { abandon: spec.abandon }),
       };
       const run = driveCase(caseSpec, clock, { kind: 'bundle', port: { instance: matterCase, send: (event) => instance.send(matterId, event) }, channel, hallClerk });

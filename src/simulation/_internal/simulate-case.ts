@@ -61,8 +61,14 @@ export interface CaseSpec {
   readonly mustApprove?: boolean;
   /** Probability that the decision is an approval; default 0.95. */
   readonly approvalRate?: number;
-  /** 即办件 pace: accepted, worked and decided within minutes to hours of receipt, rather than days. */
-  readonly onTheSpot?: boolean;
+  /**
+   * How fast the office works, default days: `on-the-spot` for 即办件 (accepted, worked and decided
+   * within minutes to hours), `brisk` for a promised limit of a working day or two (accepted, decided
+   * and the certificate issued within hours of the work).
+   */
+  readonly pace?: 'on-the-spot' | 'brisk';
+  /** Factor on the office hours of ordinary (clock-running) steps, never below their floors; default 1. */
+  readonly stepScale?: number;
 }
 
 /** A simulated case: its records (sorted, numbered) and when its last system record falls. */
@@ -177,7 +183,9 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   const { caseId, prepared, random, office, inject } = spec;
   const lawful = spec.lawful;
   const { flow } = prepared;
-  const onTheSpot = spec.onTheSpot === true;
+  const onTheSpot = spec.pace === 'on-the-spot';
+  const brisk = spec.pace === 'brisk';
+  const stepScale = spec.stepScale ?? 1;
   const staff = random.int(1, 6);
   const officer = (role = 'case-officer'): Actor => ({
     id: `${flow.department}-${role}-${String(staff).padStart(2, '0')}`,
@@ -284,7 +292,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   // 补正 before acceptance: the lawful single round (一次性告知), or one demanding an unlisted material.
   const preSupplement = inject.has('unlisted-material') || (!inject.has('pre-acceptance-work') && random.chance(lawful.supplementBeforeAcceptance));
   if (preSupplement && instance.can({ type: 'start-supplement', actor: officer() })) {
-    yield moveTo(onTheSpot ? later(random.between(0.05, 0.5)) : daysLater(random.int(0, 2)));
+    yield moveTo(onTheSpot ? later(random.between(0.05, 0.5)) : brisk ? later(random.between(0.1, 4)) : daysLater(random.int(0, 2)));
     const listed = prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials];
     const demanded = new Set<string>();
     for (let i = random.int(1, 2); i > 0; i--) demanded.add(random.pick(listed));
@@ -308,7 +316,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   }
 
   // Acceptance: within minutes after offline pre-review, else within a couple of working days.
-  yield moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : onTheSpot ? later(random.between(0.05, 0.5)) : daysLater(random.int(0, 2)));
+  yield moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : onTheSpot ? later(random.between(0.05, 0.5)) : brisk ? later(random.between(0.1, 4)) : daysLater(random.int(0, 2)));
   const atWindow = random.chance(0.5);
   if (instance.can({ type: 'accept-at-window' }) && (inject.has('double-acceptance') || (channel === 'window' && atWindow))) {
     send({ type: 'accept-at-window', actor: hallClerk });
@@ -403,12 +411,12 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   }
 
   if (idleAfter > 0 && !idled) yield* idle();
-  yield moveTo(later(onTheSpot ? random.between(0.05, 0.5) : random.between(0.3, 6)));
+  yield moveTo(later(onTheSpot ? random.between(0.05, 0.5) : brisk ? random.between(0.1, 1.5) : random.between(0.3, 6)));
   const approved = random.chance(spec.approvalRate ?? 0.95) || spec.mustApprove === true;
   send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
   const decidedAt = clock.now();
   if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
-    yield moveTo(onTheSpot ? later(random.between(0.05, 1)) : daysLater(random.int(0, 2)));
+    yield moveTo(onTheSpot ? later(random.between(0.05, 1)) : brisk ? later(random.between(0.2, 4)) : daysLater(random.int(0, 2)));
     send({ type: 'issue-certificate', actor: officer() });
   }
 
@@ -465,7 +473,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
       hours = Math.max(officeHours, 0.25) * factor;
       wall = floor * factor;
     } else if (step.clock === 'stopped') hours = longReview ? 8 * random.int(20, 45) : random.lognormal(40, 0.6);
-    else hours = onTheSpot ? random.lognormal(Math.max(officeHours * 1.5, 0.3), 0.6) : random.lognormal(Math.max(officeHours * 2.5, 3), 0.8);
+    else hours = onTheSpot ? random.lognormal(Math.max(officeHours * 1.5, 0.3), 0.6) : random.lognormal(Math.max(officeHours * 2.5, 3) * stepScale, 0.8);
     return office.open(Math.max(office.addWorkingHours(start, Math.max(hours, officeHours, 0.25)), start + wall));
   }
 }
