@@ -432,7 +432,8 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     });
   }
   const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
-  return speedy !== undefined && !speedyRan ? { ...done, missed: ['implausible-speed'] } : done;
+  // Missed too when a parallel sibling's start held the clock past the planned completion: the step then took its full time.
+  return speedy !== undefined && (!speedyRan || !belowFloor(records, speedy, durationMs(prepared.steps.get(speedy)!.minDuration!))) ? { ...done, missed: ['implausible-speed'] } : done;
 
   /** 线下预审: work on the case before it is filed — meetings, drafts marked up, opinions given. */
   function addPreAcceptanceWork(arrival: number): void {
@@ -476,6 +477,13 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     else hours = onTheSpot ? random.lognormal(Math.max(officeHours * 1.5, 0.3), 0.6) : random.lognormal(Math.max(officeHours * 2.5, 3) * stepScale, 0.8);
     return office.open(Math.max(office.addWorkingHours(start, Math.max(hours, officeHours, 0.25)), start + wall));
   }
+}
+
+/** Whether a step's logged run (its first start to the next completion) is shorter than `floor` ms. */
+function belowFloor(records: readonly EventRecord[], stepId: string, floor: number): boolean {
+  const start = records.find((r) => r.activity === stepId && r.lifecycle === 'start');
+  const complete = start === undefined ? undefined : records.find((r) => r.activity === stepId && r.lifecycle === 'complete' && Date.parse(r.at) >= Date.parse(start.at));
+  return complete !== undefined && Date.parse(complete.at) - Date.parse(start!.at) < floor;
 }
 
 /**
