@@ -116,6 +116,8 @@ interface PreparedBundle {
   readonly stepScales: ReadonlyMap<string, number>;
 }
 
+/** Matters promised within this many working days are worked briskly: accepted, decided and certified within hours of the work. */
+const BRISK_WITHIN_WORKING_DAYS = 5;
 /** The probability that a matter's decision is an approval: a bundle's matters are rarely denied. */
 const MATTER_APPROVAL_RATE = 0.995;
 const PROVINCE_AREAS = ['320102', '320105', '330106', '440305', '510107', '370212', '420106'] as const;
@@ -290,7 +292,7 @@ function driveBundle(spec: BundleSpec): DrivenBundle {
         lawful: matterId === spec.supplementMatter ? { ...rates, supplementBeforeAcceptance: 1 } : rates,
         inject: spec.inject.get(matterId) ?? new Set(),
         approvalRate: MATTER_APPROVAL_RATE,
-        ...(onTheSpot ? { pace: 'on-the-spot' as const } : promised !== undefined && promised <= 2 ? { pace: 'brisk' as const } : {}),
+        ...(onTheSpot ? { pace: 'on-the-spot' as const } : promised !== undefined && promised <= BRISK_WITHIN_WORKING_DAYS ? { pace: 'brisk' as const } : {}),
         stepScale: prepared.stepScales.get(matterId)!,
         ...(spec.abandon === undefined ? {} : { abandon: spec.abandon }),
       };
@@ -453,7 +455,9 @@ export function generateBundleLog(options: GenerateBundleLogOptions): GeneratedL
     }
     const injected = inject.size > 0 || resubmit;
     const abandon = !injected && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;
-    const supplementMatter = supplementDraw < lawful.supplementBeforeAcceptance ? matterIds[Math.floor(supplementPick * matterIds.length)] : undefined;
+    // The one 补正 round of the one set of materials goes to a matter that is accepted (a filing has none).
+    const reviewed = matterIds.filter((id) => isApproval(entry.flows.get(id)!.flow));
+    const supplementMatter = supplementDraw < lawful.supplementBeforeAcceptance && reviewed.length > 0 ? reviewed[Math.floor(supplementPick * reviewed.length)] : undefined;
     const bundleId = nextBundleId();
     const driven = driveBundle({
       ...common,

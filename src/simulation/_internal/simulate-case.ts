@@ -63,8 +63,8 @@ export interface CaseSpec {
   readonly approvalRate?: number;
   /**
    * How fast the office works, default days: `on-the-spot` for 即办件 (accepted, worked and decided
-   * within minutes to hours), `brisk` for a promised limit of a working day or two (accepted, decided
-   * and the certificate issued within hours of the work).
+   * within minutes to hours), `brisk` for a short promised limit (accepted, decided and the
+   * certificate issued within hours of the work).
    */
   readonly pace?: 'on-the-spot' | 'brisk';
   /** Factor on the office hours of ordinary (clock-running) steps, never below their floors; default 1. */
