@@ -119,6 +119,7 @@ describe('generateBundleLog', () => {
     const even = [...definitions.map((bundle) => ({ bundle, weight: 1 })), { bundle: openBusinessBundle(), weight: 1 }];
     const inject = Object.fromEntries(BUNDLE_INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.15]));
     const log = generateBundleLog({ seed: 23, bundles: 50, mix: even, inject });
+    for (const record of log.records) expect(checkEventRecord(record).ok, JSON.stringify(record)).toBe(true);
     const logCases = byCase(log.records);
     for (const label of log.labels) {
       expect(logCases.get(label.caseId!)?.[0]?.bundleId).toBe(label.bundleId);
