@@ -235,9 +235,18 @@ export type {
   Utility,
 } from './flows';
 
-// simulation (first form: labeled logs for detection)
-export { generateLog, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES } from './simulation';
-export type { GenerateLogOptions, GeneratedLog, DeviationLabel, InjectableDeviationCode, LawfulRates } from './simulation';
+// simulation: labeled logs of lone cases and of 一件事 bundle years
+export { generateLog, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES, generateBundleLog, defaultBundleMix, BUNDLE_INJECTABLE_DEVIATION_CODES } from './simulation';
+export type {
+  GenerateLogOptions,
+  GeneratedLog,
+  DeviationLabel,
+  InjectableDeviationCode,
+  LawfulRates,
+  GenerateBundleLogOptions,
+  BundleMixEntry,
+  BundleInjectableDeviationCode,
+} from './simulation';
 
 // detection of off-system work (体外循环) and hidden approvals (隐性审批)
 export {
