@@ -166,6 +166,17 @@ describe('measureBundle: lone cases as one-matter bundles', () => {
     expect(m.promised).toEqual({ limitWorkingDays: 5, usedWorkingDays: 4, met: true });
   });
 
+  it("counts the applicant's own offline evidence as a trip, not an officer's meeting", () => {
+    const evidence = (at: string, extra: Partial<EventRecord>) => rec('Y1', 'y', 'evidence', at, { applicantId: 'app-3', source: 'evidence', channel: 'offline', ...extra });
+    const withEvidence = [
+      ...expertReview,
+      evidence('04T10:00:00', { evidenceKind: 'meeting', actor: { id: 'p-1', role: 'section-chief', department: 'planning' } }),
+      evidence('06T10:00:00', { evidenceKind: 'visit' }),
+      evidence('07T10:00:00', { evidenceKind: 'payment' }),
+    ];
+    expect(measureBundle(withEvidence, expertFlow).tripDays).toEqual(['2025-03-06']);
+  });
+
   it('leaves an expert review in official time, out of the statutory count', () => {
     const m = measureBundle(expertReview, expertFlow);
     expect(m.official).toEqual({ workingDays: 8, naturalDays: 10 });

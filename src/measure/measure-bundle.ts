@@ -30,7 +30,7 @@ export interface MeasureOptions {
   readonly findings?: readonly Finding[];
   /** Most in-person visits for 最多跑一次 to hold (default 1). */
   readonly maxTrips?: number;
-  /** Evidence kinds that put the applicant in an office, counted as trips when offline (default: visit, meeting, signature). */
+  /** Evidence kinds that put the applicant in an office, counted as trips when offline and not an officer's (default: visit, meeting, signature). */
   readonly tripEvidenceKinds?: readonly string[];
 }
 
@@ -390,7 +390,8 @@ interface ApplicantActs {
 
 /**
  * One pass over the records for the applicant's side. A trip is a window or offline record of the
- * applicant's own act, or offline evidence of a kind that puts them in an office, counted by day. An
+ * applicant's own act, or offline evidence of a kind that puts them in an office and that is theirs
+ * (no actor, or the applicant) — an officer's own meeting is not a visit — counted by day. An
  * application is a `bundle-submitted` or `received` record — but in a bundle submitted once, each
  * matter's `received` (and `business-registered`) is the system fanning that one application out:
  * neither a visit, nor a form, nor materials handed over again.
@@ -403,7 +404,10 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
   for (const record of records) {
     const fannedOut = submittedOnce && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered');
     if (record.channel !== undefined && IN_PERSON.has(record.channel)) {
-      const own = record.source === 'system' ? APPLICANT_ACTS.has(record.activity) && !fannedOut : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind);
+      const own =
+        record.source === 'system'
+          ? APPLICANT_ACTS.has(record.activity) && !fannedOut
+          : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind) && (record.actor === undefined || record.actor.role === 'applicant');
       if (own) days.add(local(record.at));
     }
     if (record.source !== 'system' || fannedOut) continue;
