@@ -7,22 +7,24 @@
  *
  *   npx tsx bench/measurement.bench.ts
  *
- * The log comes from `generateLog` (seeded; every injectable code at 3 %, the lawful look-alikes
- * at their default rates), generated once at a quarter of the size and replicated with renamed
- * case, record, bundle, applicant and project ids, as the detection bench does. The findings are
- * computed once, before timing: only measurement is timed.
+ * The log is half a year of bundles from `generateBundleLog` (开办企业, 不动产登记 and construction
+ * projects of every category) and half lone cases from `generateLog` (seeded; injectable codes at
+ * 3 %, the lawful look-alikes at their default rates), generated once at a quarter of the size and
+ * replicated with renamed case, record, bundle, applicant and project ids, as the detection bench
+ * does. The findings are computed once, before timing: only measurement is timed.
  */
 import { pathToFileURL } from 'node:url';
 import { detectOffSystemWork } from '../src/detection';
 import type { EventRecord } from '../src/event-log';
 import { measureLog } from '../src/measure';
-import { generateLog, INJECTABLE_DEVIATION_CODES } from '../src/simulation';
+import { BUNDLE_INJECTABLE_DEVIATION_CODES, generateBundleLog, generateLog, INJECTABLE_DEVIATION_CODES } from '../src/simulation';
 import { compare, copyOf, formatTable, groupByCaseFloor, transitionTables, type BenchRow, type CompareOptions } from './_lib';
 
 const TARGET_RECORDS = 1_000_000;
 const TARGET_RATE = 500_000;
 const TARGET_OVERHEAD = 5;
 const INJECT = Object.fromEntries(INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.03]));
+const BUNDLE_INJECT = Object.fromEntries(BUNDLE_INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.03]));
 
 /** Options of {@link runMeasurementBench}. */
 export interface MeasurementBenchOptions extends CompareOptions {
@@ -37,7 +39,9 @@ export async function runMeasurementBench(options: MeasurementBenchOptions = {})
   const target = options.records ?? TARGET_RECORDS;
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const started = performance.now();
-  const { records: base } = generateLog({ seed: 20_251_126, cases: Math.ceil(target / 4 / 11.2), inject: INJECT });
+  const bundleYear = generateBundleLog({ seed: 20_251_126, bundles: Math.ceil(target / 8 / 64), inject: BUNDLE_INJECT });
+  const loneYear = generateLog({ seed: 20_251_127, cases: Math.ceil(target / 8 / 11.2), inject: INJECT });
+  const base = [...bundleYear.records, ...loneYear.records];
   const log: EventRecord[] = [];
   for (let copy = 1; log.length < target; copy++) for (const record of copyOf(base, `m${copy}`)) log.push(record);
   const { findings } = detectOffSystemWork(log);
@@ -47,7 +51,7 @@ export async function runMeasurementBench(options: MeasurementBenchOptions = {})
     throw new Error(`measurement bench: ${check.unmeasured.length} groups unmeasured, e.g. ${check.unmeasured[0]?.reason}`);
   }
   console.error(
-    `measurement bench: ${fmt(log.length)} records, ${fmt(check.measurements.length)} measurements, ${fmt(findings.length)} findings; ` +
+    `measurement bench: ${fmt(log.length)} records, ${fmt(check.measurements.length)} measurements (${fmt(check.measurements.filter((m) => m.kind === 'bundle').length)} bundles), ${fmt(findings.length)} findings; ` +
       `built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 

@@ -354,11 +354,12 @@ function findCriticalPath(
   failed: (matterId: string) => boolean,
 ): string[] {
   const stageIndex = new Map((bundle.stages ?? []).map((s, i) => [s.id, i]));
-  const endTime = (matterId: string): number => {
-    const clock = clocks.get(matterId);
-    const end = clock === undefined ? undefined : endOf(clock);
-    return end === undefined ? -Infinity : instantMs(end);
-  };
+  const ends = new Map<string, number>();
+  for (const [matterId, clock] of clocks) {
+    const end = endOf(clock);
+    if (end !== undefined) ends.set(matterId, instantMs(end));
+  }
+  const endTime = (matterId: string): number => ends.get(matterId) ?? -Infinity;
   const lastOf = (candidates: readonly string[]): string | undefined => {
     let best: string | undefined;
     for (const id of candidates) if (endTime(id) > -Infinity && (best === undefined || endTime(id) > endTime(best))) best = id;

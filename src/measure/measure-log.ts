@@ -88,6 +88,8 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     let instance = instances.get(record.bundleId);
     if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], start: Infinity, end: -Infinity, failed: false }));
     instance.records.push(record);
+    if (time < instance.start) instance.start = time;
+    if (time > instance.end) instance.end = time;
   }
   const context = measureContext(records, { ...options, at: options.at ?? latestAt });
   const findingsOf = indexFindings(context.findings);
@@ -108,9 +110,6 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const chains = new Map<string, BundleInstanceRecords[]>();
   for (const instance of instances.values()) {
     for (const record of instance.records) {
-      const time = instantMs(record.at);
-      if (time < instance.start) instance.start = time;
-      if (time > instance.end) instance.end = time;
       if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
       if (instance.definition === undefined && record.caseId === instance.bundleId) {
         const definition = bundleOf(record.matterId, record.flowVersion);
