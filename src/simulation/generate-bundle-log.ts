@@ -5,7 +5,7 @@ import { validateBundle } from '../definition';
 import type { Actor, Channel, EventRecord } from '../event-log';
 import { PermitflowError, formatIssues } from '../errors';
 import { constructionPermitBundle, CONSTRUCTION_PROJECT_CATEGORIES, openBusinessBundle, realEstateRegistrationBundle, type BundleWithFlows } from '../flows';
-import { createBundleInstance, type BundleInstance } from '../runtime';
+import { createBundleInstance } from '../runtime';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
 import type { DeviationLabel, GeneratedLog } from './generate-log';
 import type { InjectableDeviationCode } from './injectable-codes';
@@ -156,18 +156,6 @@ function appliesToMatter(code: BundleInjectableDeviationCode, prepared: Prepared
 }
 
 /**
- * Reads the bundle's private machine map and fills it with machines compiled once per log, so each
- * instance does not compile every flow again (milliseconds a flow). A stopgap until
- * `createBundleInstance` takes compiled machines as `createFlowInstance` does; if the runtime's
- * internals change, the instance simply compiles its own — slower, same records.
- */
-function primeMachines(instance: BundleInstance, machines: ReadonlyMap<string, FlowMachine>): void {
-  const internal = (instance as unknown as { machines?: unknown }).machines;
-  if (!(internal instanceof Map)) return;
-  for (const [matterId, machine] of machines) if (!internal.has(matterId)) internal.set(matterId, machine);
-}
-
-/**
  * Departments plan a matter's work to its promised limit (承诺办结时限): the factor that brings the
  * median office hours of its ordinary steps (the driver's default pace) to 40 % of that limit, so most
  * cases end in time and a few run late; 1 when the default pace already fits or there is no limit.
@@ -252,8 +240,7 @@ function driveBundle(spec: BundleSpec): DrivenBundle {
   const { bundle, flows } = prepared.entry;
   const clock = new SimulatedClock();
   clock.set(spec.arrival);
-  const instance = createBundleInstance(bundle, { bundleId, flows, clock, calendar: spec.calendar, ...spec.links });
-  primeMachines(instance, prepared.machines);
+  const instance = createBundleInstance(bundle, { bundleId, flows, clock, calendar: spec.calendar, machines: prepared.machines, ...spec.links });
   const channel = random.pick<Channel>(['online', 'online', 'online', 'window', 'window', 'mobile']);
   const hallClerk: Actor = { id: `${HALL}-window-clerk-${String(random.int(1, 12)).padStart(2, '0')}`, role: 'window-clerk', department: HALL };
   const submitted = instance.submit({ materials: prepared.materials, channel, ...(channel === 'window' ? { actor: hallClerk } : {}) });
