@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { constructionBundle, loneCase } from '../../test/_helpers/measurement-fixtures';
+import { loadMermaid } from '../../test/_helpers/mermaid';
 import { PermitflowError } from '../errors';
 import { escapeGanttLabel, toGantt } from './to-gantt';
 
@@ -27,9 +27,7 @@ interface GanttDb {
 let parse: (text: string) => Promise<unknown>;
 let gantt: (text: string) => Promise<GanttDb>;
 beforeAll(async () => {
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-  Object.assign(globalThis, { window, document: window.document });
-  const { default: mermaid } = await import('mermaid');
+  const mermaid = await loadMermaid();
   parse = (text) => mermaid.parse(text);
   gantt = async (text) => {
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
