@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
+import type mermaidModule from 'mermaid';
 
 /** Mermaid itself, loaded under jsdom as a browser would run it: for tests that parse diagrams. */
-export type Mermaid = (typeof import('mermaid'))['default'];
+export type Mermaid = typeof mermaidModule;
 
 /** Loads Mermaid under a fresh jsdom window (call it from `beforeAll`). */
 export async function loadMermaid(): Promise<Mermaid> {
