@@ -186,6 +186,15 @@ describe('measureBundle: lone cases as one-matter bundles', () => {
     expect(m.trips).toBe(0);
   });
 
+  it('gives no limit verdict to a withdrawn case, and drops it from official time', () => {
+    const m = measureBundle(resubmission.slice(0, 2), loneFlow);
+    expect(m.outcome).toBe('failed');
+    expect(m.official).toEqual({ workingDays: 0, naturalDays: 0 });
+    expect(m.matters[0]!.dropped).toBe(true);
+    expect(m.promised?.met).toBeUndefined();
+    expect(m.promisedMet).toBeUndefined();
+  });
+
   it('refuses records of a matter the bundle lacks', () => {
     expect(() => measureBundle([...bundleRecords, inBundle('z', 'received', '03T09:05:00')], { bundle, flows })).toThrow(/matter "z"/);
   });

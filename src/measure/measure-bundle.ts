@@ -38,6 +38,7 @@ export interface MeasureOptions {
 export const DEFAULT_TRIP_EVIDENCE_KINDS: readonly string[] = ['visit', 'meeting', 'signature'];
 
 const SUCCESS = new Set(['approved', 'approved-deferred', 'filed']);
+const DECISIONS = new Set([...SUCCESS, 'denied']);
 const SUSPENSION_KINDS: readonly SuspensionKind[] = ['supplement', 'special-procedure', 'stopped-step'];
 /** Records of the applicant's own acts (an application, a 补正, a withdrawal, a commitment, picking up a result). */
 const APPLICANT_ACTS = new Set(['bundle-submitted', 'received', 'supplement-ended', 'withdrawn-before-acceptance', 'withdrawn', 'committed', 'certificate-issued', 'business-registered']);
@@ -163,9 +164,10 @@ export function measureGroup(
     const flow = flowById.get(matter.matterId);
     if (clock === undefined || flow === undefined) continue;
     const spans = officialSpans.get(matter.matterId)!;
-    const ended = clock.endedAt !== undefined;
-    const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, ended);
-    const statutory = clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, ended);
+    // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
+    const decided = clock.outcome !== undefined && DECISIONS.has(clock.outcome);
+    const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, decided);
+    const statutory = clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, decided);
     // Built field by field, in the order of the type: no spread per optional field (this runs per case).
     const measured = { matterId: matter.matterId, name: flow.name, department: flow.department } as Mutable<MatterMeasurement>;
     if (matter.stage !== undefined) measured.stageId = matter.stage;
@@ -219,7 +221,8 @@ export function measureGroup(
   // Limits.
   const first = caseClocks[0];
   const lone = kind === 'case' && first !== undefined;
-  const ended = outcome !== 'open';
+  // Only a completed bundle is judged against its limits; a failed one is judged only when already over.
+  const ended = outcome === 'completed';
   const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
   const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
