@@ -7,7 +7,7 @@ export { toMermaid } from './to-mermaid';
 export type { ToMermaidOptions } from './to-mermaid';
 export { formatTimeline } from './format-timeline';
 export type { FormatTimelineOptions } from './format-timeline';
-export { toGantt, escapeGanttLabel } from './to-gantt';
+export { toGantt } from './to-gantt';
 export type { ToGanttOptions } from './to-gantt';
 export { toDistributionSvg } from './to-distribution-svg';
 export type { ToDistributionSvgOptions } from './to-distribution-svg';
