@@ -3,6 +3,7 @@ import { formatTable, verdictOf, type BenchRow } from './_lib';
 import { runCalendarBench } from './calendar.bench';
 import { runClocksBench } from './clocks.bench';
 import { runDetectionBench } from './detection.bench';
+import { runMeasurementBench } from './measurement.bench';
 import { runRuntimeBench } from './runtime.bench';
 
 /** A benchmark module: its title and how to run it. */
@@ -16,6 +17,7 @@ const benches: Bench[] = [
   { title: 'Calendar', run: () => runCalendarBench() },
   { title: 'Clocks', run: () => runClocksBench() },
   { title: 'Detection', run: () => runDetectionBench() },
+  { title: 'Measurement', run: () => runMeasurementBench() },
 ];
 
 const started = performance.now();

@@ -1,152 +1,113 @@
 /**
- * The main job, end to end: cases of 建设工程规划许可证核发 run on the typed runtime with an
- * injected clock on the real working-day calendar — a clean one, one with 补正 (supplement), one
- * sent back (退回), one withdrawn and resubmitted (撤件重报) — printed as timelines with their
- * statutory clocks, then official vs experienced time. Run: npm run demo
+ * The main job: a synthetic year of one city's 一件事 — construction-permit projects of every
+ * category, 开办企业 and 不动产登记 bundles, and lone 证照分离 and 告知承诺 cases — with some
+ * off-system behaviour injected; detection finds it, measurement puts experienced beside official
+ * time, and a self-contained HTML report is written.
+ *
+ *   npm run demo                          # writes demo-output/permitflow-report.html
+ *   npx tsx examples/demo.ts --bundles 300 --cases 200 --out /tmp/report --seed 7
  */
-import type { SimulatedClock } from 'xstate';
-import { computeCaseClock, createFlowInstance, validateFlow, type Actor, type EventRecord, type FlowEvent, type FlowInstance } from '../src/index';
-import { calendar, clockAt, later, printTimeline, workingDaysLater } from './_shared/case-driver';
-import definition from './works-planning-permit.flow.json';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  detectOffSystemWork,
+  generateBundleLog,
+  generateLog,
+  LICENCE_SEPARATION_MODES,
+  licenceSeparationFlow,
+  measureLog,
+  notifyCommitFlow,
+  summarizeMeasurements,
+  type DeviationLabel,
+  type GroupSummary,
+} from '../src/index';
+import { toGantt, toHtmlReport } from '../src/interop';
 
-const checked = validateFlow(definition);
-if (!checked.ok) throw new Error('the example flow should validate');
-const flow = checked.flow;
-
-const applicant: Actor = { id: 'firm-hengda-build', role: 'applicant', department: 'applicant' };
-const window: Actor = { id: 'hall-clerk-07', role: 'clerk', department: 'government-service-hall' };
-const clerk: Actor = { id: 'zr-clerk-02', role: 'clerk', department: 'natural-resources' };
-const reviewer: Actor = { id: 'zr-reviewer-11', role: 'reviewer', department: 'natural-resources' };
-const fire: Actor = { id: 'xf-reviewer-03', role: 'reviewer', department: 'fire' };
-const civil: Actor = { id: 'rf-reviewer-05', role: 'reviewer', department: 'civil-air-defence' };
-const expert: Actor = { id: 'expert-panel-2', role: 'expert', department: 'natural-resources' };
-const director: Actor = { id: 'zr-director-01', role: 'director', department: 'natural-resources' };
-
-/** When the next command comes: some hours later the same day, or at an hour some working days later. */
-type Wait = { readonly hours: number } | { readonly workingDays: number; readonly hour: number };
-type Beat = readonly [Wait, FlowEvent];
-const hoursLater = (hours: number): Wait => ({ hours });
-const wd = (workingDays: number, hour = 9): Wait => ({ workingDays, hour });
-
-function advance(clock: SimulatedClock, wait: Wait): void {
-  if ('hours' in wait) later(clock, wait.hours);
-  else workingDaysLater(clock, wait.workingDays, wait.hour);
-}
-
-const step = (type: 'start-step' | 'complete-step', id: string, actor: Actor): FlowEvent => ({ type, step: id, actor });
-const work = (id: string, actor: Actor, days: number, hour = 16): Beat[] => [
-  [hoursLater(1), step('start-step', id, actor)],
-  [wd(days, hour), step('complete-step', id, actor)],
-];
-const allMaterials = ['application-form', 'design-scheme', 'land-certificate'];
-const receive = (materials: string[]): Beat => [hoursLater(0), { type: 'receive', actor: applicant, channel: 'online', materials }];
-const accept: Beat[] = [
-  [hoursLater(2), { type: 'accept-at-window', actor: window, channel: 'window' }],
-  [wd(1, 10), { type: 'accept-in-department', actor: clerk }],
-];
-const review = (days: { review: number; fire: number; expert: number }): Beat[] => [
-  ...work('review', reviewer, days.review),
-  [wd(1), step('start-step', 'fire-opinion', fire)],
-  [hoursLater(1), step('start-step', 'civil-air-defence-opinion', civil)],
-  [hoursLater(5), step('complete-step', 'civil-air-defence-opinion', civil)],
-  [wd(days.fire, 15), step('complete-step', 'fire-opinion', fire)],
-  [wd(1), step('start-step', 'expert-review', expert)],
-  [wd(days.expert, 17), step('complete-step', 'expert-review', expert)],
-];
-const decideAndIssue: Beat[] = [
-  [wd(1), step('start-step', 'decide', director)],
-  [hoursLater(5), step('complete-step', 'decide', director)],
-  [hoursLater(1), { type: 'approve', actor: director }],
-  [wd(1, 11), { type: 'issue-certificate', actor: clerk, channel: 'mail' }],
-];
-
-interface Script {
-  readonly caseId: string;
-  readonly title: string;
-  readonly start: string;
-  readonly beats: Beat[];
-}
-const scripts: Script[] = [
-  { caseId: 'WP-2025-0001', title: 'clean case, accepted just before the National Day holiday', start: '2025-09-29T09:30:00+08:00', beats: [receive(allMaterials), ...accept, ...review({ review: 3, fire: 4, expert: 6 }), ...decideAndIssue] },
-  {
-    caseId: 'WP-2025-0002',
-    title: '补正 after acceptance: the clock stops until the materials arrive',
-    start: '2025-11-03T09:30:00+08:00',
-    beats: [
-      receive(allMaterials),
-      ...accept,
-      ...work('review', reviewer, 2),
-      [hoursLater(1), { type: 'start-supplement', actor: clerk, materials: ['land-certificate'], reason: { kind: 'incomplete-materials', text: '不动产权证书需补充附图，一次性告知' } }],
-      [wd(5, 14), { type: 'end-supplement', actor: applicant, channel: 'online', materials: ['land-certificate'] }],
-      [wd(1), step('start-step', 'fire-opinion', fire)],
-      [hoursLater(1), step('start-step', 'civil-air-defence-opinion', civil)],
-      [hoursLater(5), step('complete-step', 'civil-air-defence-opinion', civil)],
-      [wd(3, 15), step('complete-step', 'fire-opinion', fire)],
-      ...work('expert-review', expert, 5),
-      ...decideAndIssue,
-    ],
+const { values } = parseArgs({
+  options: {
+    bundles: { type: 'string', default: '1500' },
+    cases: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '2025' },
+    out: { type: 'string', default: 'demo-output' },
   },
-  {
-    caseId: 'WP-2025-0003',
-    title: '退回: the director sends the case back to review, and the promise is missed',
-    start: '2025-11-10T09:30:00+08:00',
-    beats: [
-      receive(allMaterials),
-      ...accept,
-      ...review({ review: 3, fire: 3, expert: 4 }),
-      [wd(1), step('start-step', 'decide', director)],
-      [hoursLater(3), { type: 'send-back', step: 'decide', to: 'review', actor: director, reason: { kind: 'review-incomplete', text: '日照分析未复核' } }],
-      ...review({ review: 2, fire: 2, expert: 2 }),
-      ...decideAndIssue,
-    ],
-  },
-  {
-    caseId: 'WP-2025-0004',
-    title: '撤件: withdrawn under pressure after two weeks of review…',
-    start: '2025-12-01T09:30:00+08:00',
-    beats: [receive(allMaterials), ...accept, ...work('review', reviewer, 8), [wd(2, 10), { type: 'withdraw', actor: applicant, channel: 'window', reason: { kind: 'applicant-request', text: '按窗口建议撤件，修改后重报' } }]],
-  },
-  {
-    caseId: 'WP-2025-0005',
-    title: '…重报: resubmitted, and approved quickly on paper',
-    start: '2025-12-22T09:30:00+08:00',
-    beats: [receive(allMaterials), ...accept, ...review({ review: 1, fire: 1, expert: 2 }), ...decideAndIssue],
-  },
-];
-
-function run({ caseId, start, beats }: Script): FlowInstance {
-  const clock = clockAt(start);
-  const instance = createFlowInstance(flow, { caseId, clock, calendar, applicantId: applicant.id, projectCode: '2025-330106-47-01-000123' });
-  for (const [wait, event] of beats) {
-    advance(clock, wait);
-    const result = instance.send(event);
-    if (!result.accepted) throw new Error(`${caseId}: ${result.rejection.message}`);
-  }
-  instance.stop();
-  return instance;
-}
-
-console.log(`permitflow demo — ${flow.name} (${flow.id} v${flow.version})`);
-console.log(`statutory limit ${flow.limits?.statutoryWorkingDays} working days, promised ${flow.limits?.promisedWorkingDays}; calendar ${calendar.name} ${calendar.coverage.firstYear}–${calendar.coverage.lastYear}\n`);
-const all: EventRecord[] = [];
-for (const script of scripts) {
-  const instance = run(script);
-  all.push(...instance.records);
-  printTimeline(`${script.caseId} — ${script.title}`, flow, instance.records);
-}
-
-const header = ['case', 'outcome', 'deadline', 'promised', 'statutory', 'official wd', 'experienced wd', 'chain'];
-const rows = scripts.map(({ caseId }) => {
-  const clock = computeCaseClock(all.filter((r) => r.caseId === caseId || (caseId === 'WP-2025-0005' && r.caseId === 'WP-2025-0004')), flow, calendar, { at: '2026-03-31T18:00:00+08:00', caseId });
-  const official = clock.official ? (clock.official.dropped ? `(dropped) ${clock.official.workingDays}` : String(clock.official.workingDays)) : '—';
-  return [caseId, clock.outcome ?? clock.phase, clock.statutory?.deadline ?? '—', clock.promised?.status ?? '—', clock.statutory?.status ?? '—', official, String(clock.experienced?.workingDays ?? '—'), clock.chain.join(' → ')];
 });
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-console.log(line(header));
-console.log(line(widths.map((w) => '─'.repeat(w))));
-for (const row of rows) console.log(line(row));
-console.log(`
-Official time counts from acceptance, removes 补正 and 特别程序, and drops the withdrawn attempt —
-as statistics do. Experienced time runs from the first receipt of the first attempt to the
-certificate. For WP-2025-0005 the gap between them is the time the withdrawal erased from the figures.`);
+const bundles = Number(values.bundles);
+const cases = Number(values.cases);
+const seed = Number(values.seed);
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const fmt = (n: number) => n.toLocaleString('en-US');
+const pct = (rate: number | undefined) => (rate === undefined ? '–' : `${(rate * 100).toFixed(0)}%`);
+
+// 1. A year: bundles with a few percent of each kind of off-system work, and lone licence cases.
+const bundleYear = generateBundleLog({
+  seed,
+  bundles,
+  inject: {
+    'pre-acceptance-work': 0.04,
+    'withdraw-resubmit': 0.03,
+    'extraneous-delay': 0.03,
+    'double-acceptance': 0.02,
+    'backfilled-record': 0.02,
+    'suspension-abuse': 0.02,
+    'unlisted-material': 0.02,
+  },
+});
+const loneYear = generateLog({
+  seed: seed + 1,
+  cases,
+  flows: [...LICENCE_SEPARATION_MODES.filter((mode) => mode !== 'cancelled').map((mode) => licenceSeparationFlow(mode)), notifyCommitFlow()],
+  inject: { 'pre-acceptance-work': 0.03, 'withdraw-resubmit': 0.03, 'disguised-filing': 0.05 },
+});
+const records = [...bundleYear.records, ...loneYear.records];
+const labels: DeviationLabel[] = [...bundleYear.labels, ...loneYear.labels];
+console.log(`permitflow demo — one city's year of 一件事 (2025), seed ${seed}\n`);
+console.log(`Generated ${fmt(bundles)} bundle applications and ${fmt(cases)} lone cases: ${fmt(records.length)} records, ${fmt(labels.length)} injected deviations (${seconds()} s)`);
+
+// 2. Detection: off-system work (体外循环) and hidden approvals (隐性审批).
+const { findings, stats } = detectOffSystemWork(records);
+const found = (label: DeviationLabel) => findings.some((f) => f.code === label.code && (f.caseId === label.caseId || (label.caseId === undefined && f.bundleId === label.bundleId)));
+const recalled = labels.filter(found).length;
+console.log(`\nDetection: ${fmt(findings.length)} findings in ${fmt(stats.cases)} cases; ${fmt(recalled)} of ${fmt(labels.length)} injected deviations found`);
+const byCode = new Map<string, { count: number; hidden: number }>();
+for (const f of findings) {
+  const tally = byCode.get(f.code) ?? { count: 0, hidden: 0 };
+  tally.count++;
+  tally.hidden += f.hiddenWorkingDays ?? 0;
+  byCode.set(f.code, tally);
+}
+for (const [code, { count, hidden }] of [...byCode].sort((a, b) => b[1].count - a[1].count).slice(0, 6)) {
+  console.log(`  ${code.padEnd(22)} ${String(count).padStart(5)} findings, ${fmt(hidden).padStart(6)} working days hidden`);
+}
+
+// 3. Measurement: every bundle and lone case, experienced beside official time.
+const { measurements, unmeasured, counts } = measureLog(records, { findings });
+const summary = summarizeMeasurements(measurements);
+console.log(
+  `\nMeasurement: ${fmt(measurements.length)} measured (${fmt(measurements.filter((m) => m.kind === 'bundle').length)} bundles), ` +
+    `${unmeasured.length} unmeasured; records ${fmt(counts.read)} = ${fmt(counts.measured)} measured + ${fmt(counts.unmeasured)} unmeasured\n`,
+);
+const row = (g: GroupSummary) =>
+  `| ${g.label} | ${fmt(g.count)} | ${g.official.workingDays.p50} / ${g.official.workingDays.p90} | ${g.experienced.workingDays.p50} / ${g.experienced.workingDays.p90} | ` +
+  `${g.gap.workingDays.p50} / ${g.gap.workingDays.p90} | ${pct(g.limitMetRate)} | ${pct(g.atMostOneTripRate)} | ${pct(g.oneSetOfMaterialsRate)} |`;
+console.log('| 一件事 | n | official P50 / P90 wd | experienced P50 / P90 wd | gap P50 / P90 | promised met | 最多跑一次 | 一套材料 |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const group of [...summary.byDefinition].sort((a, b) => b.count - a.count)) console.log(row(group));
+console.log(row({ ...summary.overall, label: '**all**' }));
+
+// 4. The slowest construction project, as the applicant lived it.
+const projects = measurements.filter((m) => m.definitionId.startsWith('construction-project') && m.outcome === 'completed');
+const slowest = projects.sort((a, b) => b.experienced.workingDays - a.experienced.workingDays)[0];
+if (slowest !== undefined) {
+  console.log(`\nThe slowest construction project, ${slowest.id}: experienced ${slowest.experienced.workingDays} wd, official ${slowest.official.workingDays} wd, critical path ${slowest.criticalPath.join(' → ')}`);
+  console.log('```mermaid');
+  console.log(toGantt(slowest).trimEnd());
+  console.log('```');
+}
+
+// 5. The report: one self-contained page.
+mkdirSync(values.out, { recursive: true });
+const reportPath = join(values.out, 'permitflow-report.html');
+writeFileSync(reportPath, toHtmlReport({ title: `一件事 2025 年度测量（synthetic, seed ${seed}）`, generatedAt: '2026-01-05T09:00:00+08:00', summary, measurements, findings }));
+console.log(`\nReport written to ${reportPath} (self-contained: open it in a browser). Done in ${seconds()} s.`);

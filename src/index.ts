@@ -215,6 +215,8 @@ export {
   realEstateRegistrationBundle,
   OPEN_BUSINESS_MATTERS,
   REAL_ESTATE_MATTERS,
+  builtInBundles,
+  builtInFlows,
 } from './flows';
 export type {
   BundleWithFlows,
@@ -233,9 +235,18 @@ export type {
   Utility,
 } from './flows';
 
-// simulation (first form: labeled logs for detection)
-export { generateLog, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES } from './simulation';
-export type { GenerateLogOptions, GeneratedLog, DeviationLabel, InjectableDeviationCode, LawfulRates } from './simulation';
+// simulation: labeled logs of lone cases and of 一件事 bundle years
+export { generateLog, INJECTABLE_DEVIATION_CODES, DEFAULT_LAWFUL_RATES, generateBundleLog, defaultBundleMix, BUNDLE_INJECTABLE_DEVIATION_CODES } from './simulation';
+export type {
+  GenerateLogOptions,
+  GeneratedLog,
+  DeviationLabel,
+  InjectableDeviationCode,
+  LawfulRates,
+  GenerateBundleLogOptions,
+  BundleMixEntry,
+  BundleInjectableDeviationCode,
+} from './simulation';
 
 // detection of off-system work (体外循环) and hidden approvals (隐性审批)
 export {
@@ -269,3 +280,36 @@ export type {
   TopCase,
   SummarizeFindingsOptions,
 } from './detection';
+
+// measurement of each 一件事 end to end: experienced vs official, trips, materials, limits
+export {
+  measureBundle,
+  measureLog,
+  DEFAULT_TRIP_EVIDENCE_KINDS,
+  createMeasurementSummarizer,
+  summarizeMeasurements,
+  formatMeasurementMarkdown,
+} from './measure';
+export type {
+  Duration,
+  Period,
+  LimitCheck,
+  SuspensionTotals,
+  Pause,
+  OffSystemPeriod,
+  MatterMeasurement,
+  StageMeasurement,
+  MeasurementOutcome,
+  Measurement,
+  MeasureOptions,
+  MeasureLogOptions,
+  MeasureLogResult,
+  UnmeasuredGroup,
+  Distribution,
+  TimeDistribution,
+  SummaryGrouping,
+  GroupSummary,
+  MeasurementSummary,
+  MeasurementSummarizer,
+  MeasurementReportOptions,
+} from './measure';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import example from './fixtures/works-planning-permit.json';
 import { runCli, type CliIo } from '../src/cli/run-cli';
 import { serializeEventLog } from '../src/event-log';
 import { generateLog } from '../src/simulation';
-import { constructionPermitBundle } from '../src/flows';
+import { constructionPermitBundle, openBusinessBundle } from '../src/flows';
 
 const dir = mkdtempSync(join(tmpdir(), 'permitflow-cli-'));
 const file = (name: string, content: string) => {
@@ -84,7 +84,7 @@ describe('permitflow CLI', () => {
       const flowsDir = mkdtempSync(join(tmpdir(), 'permitflow-flows-'));
       const [first, ...others] = constructionPermitBundle().flows;
       writeFileSync(join(flowsDir, 'one.json'), JSON.stringify(first));
-      writeFileSync(join(flowsDir, 'bundle.json'), JSON.stringify({ bundle: constructionPermitBundle().bundle, flows: others.slice(0, 2) }));
+      writeFileSync(join(flowsDir, 'bundle.json'), JSON.stringify(openBusinessBundle()));
       const result = await cli('detect', logPath, '--flows', flowsDir);
       expect(result.code).toBe(0);
       expect(result.out).toContain('Matters without a flow definition');
@@ -92,6 +92,11 @@ describe('permitflow CLI', () => {
       const broken = await cli('detect', logPath, '--flows', flowsDir);
       expect(broken.code).toBe(2);
       expect(broken.err).toContain('is not a valid flow');
+      rmSync(join(flowsDir, 'broken.json'));
+      writeFileSync(join(flowsDir, 'partial.json'), JSON.stringify({ bundle: constructionPermitBundle().bundle, flows: others.slice(0, 2) }));
+      const partial = await cli('detect', logPath, '--flows', flowsDir);
+      expect(partial.code).toBe(2);
+      expect(partial.err).toContain('is not a valid bundle');
     });
 
     it('shows a paced progress bar on stderr when asked or on a terminal', async () => {
@@ -111,8 +116,52 @@ describe('permitflow CLI', () => {
       expect(missing.err).toContain('No such file');
       const noFlows = await cli('detect', logPath, '--flows', join(dir, 'no-such-dir'));
       expect(noFlows.code).toBe(2);
-      expect(noFlows.err).toContain('Cannot read the flows folder');
+      expect(noFlows.err).toContain('Cannot read the definitions folder');
       expect((await cli('detect', logPath, '--format', 'xml')).code).toBe(2);
+    });
+  });
+
+  describe('measure', () => {
+    const records = generateLog({ seed: 5, cases: 120, inject: { 'pre-acceptance-work': 0.2 } }).records;
+    const logPath = file('measure.jsonl', serializeEventLog(records));
+
+    it('measures a generated log and prints counts that add up', async () => {
+      const result = await cli('measure', logPath);
+      expect(result.code).toBe(0);
+      const [, read, accepted, rejected, measuredRecords] = /: (\d+) read, (\d+) accepted, (\d+) rejected; \d+ measured .*?, (\d+) record\(s\) in/.exec(result.out) ?? [];
+      expect(Number(read)).toBe(records.length);
+      expect(Number(accepted) + Number(rejected)).toBe(Number(read));
+      expect(Number(measuredRecords)).toBe(0);
+      expect(result.out).toContain('| Official');
+      expect(result.out).toMatch(/最多跑一次/);
+    });
+
+    it('writes JSON and a self-contained HTML report, and counts bad lines and unknown matters', async () => {
+      const stray = JSON.stringify({ id: 'x1', caseId: 'X', matterId: 'no-such-matter', flowVersion: '1', activity: 'received', at: '2025-03-03T09:00:00+08:00', source: 'system' });
+      const withGarbage = file('measure-bad.jsonl', `${serializeEventLog(records)}{broken\n${stray}\n`);
+      const out = join(dir, 'measure.json');
+      const json = await cli('measure', withGarbage, '--format', 'json', '--out', out);
+      expect(json.code).toBe(0);
+      expect(json.out).toContain(`${records.length + 2} read, ${records.length + 1} accepted, 1 rejected`);
+      expect(json.out).toContain('- line');
+      expect(json.out).toContain('unmeasured X (no-such-matter, 1 records)');
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { counts: Record<string, number>; measurements: unknown[]; summary: { overall: { count: number } } };
+      expect(report.counts).toMatchObject({ read: records.length + 2, accepted: records.length + 1, rejected: 1, measured: records.length, unmeasured: 1 });
+      expect(report.summary.overall.count).toBe(report.measurements.length);
+      const html = join(dir, 'measure.html');
+      expect((await cli('measure', logPath, '--format', 'html', '--out', html)).code).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true);
+      expect(page).toContain('id="summary-table"');
+      expect(page).not.toMatch(/(src|href)="https?:/);
+    });
+
+    it('exits 2 for unusable input', async () => {
+      expect((await cli('measure', join(dir, 'missing.jsonl'))).code).toBe(2);
+      expect((await cli('measure', logPath, '--format', 'xml')).code).toBe(2);
+      const noDefinitions = await cli('measure', logPath, '--bundles', join(dir, 'no-such-dir'));
+      expect(noDefinitions.code).toBe(2);
+      expect(noDefinitions.err).toContain('Cannot read the definitions folder');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMermaid } from './_helpers/mermaid';
 
 // Every ```mermaid block in docs/ must parse with Mermaid itself, as GitHub and doc sites render it.
 const docs = new URL('../docs/', import.meta.url);
@@ -14,9 +14,7 @@ const blocks = files.flatMap((file) =>
 
 let parse: (text: string) => Promise<unknown>;
 beforeAll(async () => {
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-  Object.assign(globalThis, { window, document: window.document });
-  const { default: mermaid } = await import('mermaid');
+  const mermaid = await loadMermaid();
   parse = (text) => mermaid.parse(text);
 });
 

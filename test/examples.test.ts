@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEventRecord, createFlowInstance, licenceSeparationFlow } from '../src/index';
 import { clockAt, officerOf, workProcess } from '../examples/_shared/case-driver';
 
-const run = (script: string) =>
-  execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+const run = (script: string, ...args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
 
 describe('examples', () => {
   it('runs the tour as the README shows it', () => {
@@ -14,8 +17,21 @@ describe('examples', () => {
     expect(out).toContain('processing 2025-10-17');
   });
 
-  it('runs the demo: every case to its end, and the resubmission gap', () => {
-    const out = run('examples/demo.ts');
+  it('runs the demo: a year generated, detected, measured, and the HTML report written', () => {
+    const out = mkdtempSync(join(tmpdir(), 'permitflow-demo-'));
+    const printed = run('examples/demo.ts', '--bundles', '120', '--cases', '80', '--out', out);
+    expect(printed).toMatch(/Generated 120 bundle applications and 80 lone cases: [\d,]+ records/);
+    expect(printed).toMatch(/Detection: [\d,]+ findings in [\d,]+ cases; [\d,]+ of [\d,]+ injected deviations found/);
+    expect(printed).toMatch(/Measurement: [\d,]+ measured \([\d,]+ bundles\), 0 unmeasured; records ([\d,]+) = \1 measured \+ 0 unmeasured/);
+    expect(printed).toContain('| 开办企业 |');
+    expect(printed).toContain('| **all** |');
+    const report = readFileSync(join(out, 'permitflow-report.html'), 'utf8');
+    expect(report).toContain('id="summary-table"');
+    expect(report).toContain('开办企业');
+  });
+
+  it('runs five planning-permit cases: every case to its end, and the resubmission gap', () => {
+    const out = run('examples/planning-permit-cases.ts');
     expect(out).toMatch(/WP-2025-0004 {2}withdrawn .*\(dropped\) 11/);
     expect(out).toMatch(/WP-2025-0005 {2}approved .* 8 +24 +WP-2025-0004 → WP-2025-0005/);
     expect(out).toContain('send-back');

@@ -6,6 +6,7 @@ import { validateBundle, validateFlow } from '../definition';
 import { formatLineIssues, readEventLog } from '../event-log';
 import { toMermaid } from '../interop';
 import { runDetect } from './run-detect';
+import { runMeasure } from './run-measure';
 
 /** Where the CLI writes, and what it may ask of its surroundings; tests pass their own. */
 export interface CliIo {
@@ -25,19 +26,27 @@ Commands:
   diagram <flow.json>          Print a flow as a Mermaid state diagram.
   detect <log.jsonl>           Find off-system work (体外循环, 隐性审批) in an event log; prints
                                lines read/accepted/rejected and a report of the findings.
+  measure <log.jsonl>          Measure every 一件事 bundle and lone case end to end (official vs
+                               experienced time, trips, materials, limits); prints lines
+                               read/accepted/rejected and the report.
 
 Options:
-  --max-issues <n>             Bad lines to print for "log check" and "detect" (default 20).
+  --max-issues <n>             Bad lines (and unmeasured cases) to print (default 20).
   --flows builtin|<dir>        "detect": the built-in flows (default), or a folder of flow JSON files
                                (and bundle files { "bundle": …, "flows": [ … ] }).
-  --format md|json             "detect": the report as Markdown tables (default) or JSON.
-  --out <file>                 "detect": write the report to a file instead of stdout.
-  --progress                   "detect": show a progress bar on stderr even when it is not a terminal.
+  --bundles builtin|<dir>      "measure": the built-in bundles and flows (default), or a folder of
+                               bundle files and flow files, as for --flows.
+  --format md|json|html        The report as Markdown tables (default) or JSON; "measure" also
+                               writes a self-contained HTML page.
+  --out <file>                 "detect", "measure": write the report to a file instead of stdout.
+  --progress                   "detect", "measure": show a progress bar on stderr even when it is
+                               not a terminal.
   -h, --help                   Show this help.
 
 Exit codes: 0 ok, 1 the input has problems (issues are printed), 2 the command could not run.
-"detect" exits 0 even with findings or bad lines (they are its output), and 2 for unusable input:
-a missing log, an unreadable flows folder, or a flow file that is not a valid definition.`;
+"detect" and "measure" exit 0 even with findings, bad lines or unmeasured cases (they are their
+output), and 2 for unusable input: a missing log, an unreadable definitions folder, or a file in it
+that is not a valid definition.`;
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -58,6 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         help: { type: 'boolean', short: 'h' },
         'max-issues': { type: 'string', default: '20' },
         flows: { type: 'string', default: 'builtin' },
+        bundles: { type: 'string', default: 'builtin' },
         format: { type: 'string', default: 'md' },
         out: { type: 'string' },
         progress: { type: 'boolean', default: false },
@@ -105,6 +115,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 2;
       }
       return await runDetect(rest[0]!, { flows: values.flows, format: values.format, out: values.out, progress: values.progress, maxIssues }, io);
+    }
+    if (command === 'measure' && rest.length === 1) {
+      const maxIssues = Number(values['max-issues']);
+      if (!Number.isInteger(maxIssues) || maxIssues < 0) {
+        io.stderr(`--max-issues must be a whole number, got "${values['max-issues']}".\n`);
+        return 2;
+      }
+      if (values.format !== 'md' && values.format !== 'json' && values.format !== 'html') {
+        io.stderr(`--format must be md, json or html, got "${values.format}".\n`);
+        return 2;
+      }
+      return await runMeasure(rest[0]!, { bundles: values.bundles, format: values.format, out: values.out, progress: values.progress, maxIssues }, io);
     }
     if (command === 'log' && rest[0] === 'check' && rest.length === 2) {
       const maxIssues = Number(values['max-issues']);

@@ -5,7 +5,7 @@ import { PermitflowError } from '../errors';
 import type { Budget, CaseClock, ElapsedTime } from './case-clock';
 import { naturalDaysBetween } from '../_internal/local-date';
 import { computeCaseClock, type WarningThreshold } from './compute-case-clock';
-import { mergeSpans, spanWorkingDays, subtractSpans, type DaySpan } from './_internal/day-spans';
+import { mergeSpans, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
 
 /** Options of {@link computeBundleClock}. */
 export interface BundleClockOptions {

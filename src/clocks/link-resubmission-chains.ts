@@ -1,4 +1,5 @@
 import type { EventRecord } from '../event-log';
+import { instantMs } from '../_internal/instant';
 import { naturalDaysBetween } from '../_internal/local-date';
 
 /** Options of {@link linkResubmissionChains}. */
@@ -22,14 +23,41 @@ export interface ResubmissionChain {
 const RESUBMITTABLE = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 const ENDINGS = new Set([...RESUBMITTABLE, 'approved', 'approved-deferred']);
 
-interface Attempt {
-  caseId: string;
-  matterId: string;
+/** What chaining needs of one case, gathered record by record with {@link noteAttemptRecord}. */
+export interface Attempt {
+  readonly caseId: string;
+  readonly matterId: string;
   link?: { by: 'projectCode' | 'applicantId'; value: string };
   firstAt: string;
+  firstTime: number;
   /** Its first system record (the receipt); evidence may predate it. */
   receivedAt?: string;
-  end?: { activity: string; at: string };
+  receivedTime: number;
+  end?: { activity: string; at: string; time: number };
+}
+
+/** A new attempt for a case, from its first record. */
+export function newAttempt(record: EventRecord): Attempt {
+  return { caseId: record.caseId, matterId: record.matterId, firstAt: record.at, firstTime: Infinity, receivedTime: Infinity };
+}
+
+/** Notes one record of the attempt's case (`time` is its instant in epoch milliseconds). */
+export function noteAttemptRecord(attempt: Attempt, record: EventRecord, time: number): void {
+  if (time < attempt.firstTime) {
+    attempt.firstAt = record.at;
+    attempt.firstTime = time;
+  }
+  if (record.source === 'system' && time < attempt.receivedTime) {
+    attempt.receivedAt = record.at;
+    attempt.receivedTime = time;
+  }
+  if (attempt.link === undefined || attempt.link.by === 'applicantId') {
+    if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
+    else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
+  }
+  if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || time < attempt.end.time)) {
+    attempt.end = { activity: record.activity, at: record.at, time };
+  }
 }
 
 /**
@@ -42,29 +70,21 @@ interface Attempt {
  * for (const chain of linkResubmissionChains(records)) if (chain.caseIds.length > 1) console.log(chain.key, chain.caseIds);
  */
 export function linkResubmissionChains(records: Iterable<EventRecord>, options: ResubmissionOptions = {}): ResubmissionChain[] {
-  const { maxGapDays = 180 } = options;
   const attempts = new Map<string, Attempt>();
   for (const record of records) {
     let attempt = attempts.get(record.caseId);
-    if (attempt === undefined) {
-      attempt = { caseId: record.caseId, matterId: record.matterId, firstAt: record.at };
-      attempts.set(record.caseId, attempt);
-    }
-    if (Date.parse(record.at) < Date.parse(attempt.firstAt)) attempt.firstAt = record.at;
-    if (record.source === 'system' && (attempt.receivedAt === undefined || Date.parse(record.at) < Date.parse(attempt.receivedAt))) {
-      attempt.receivedAt = record.at;
-    }
-    if (attempt.link === undefined || attempt.link.by === 'applicantId') {
-      if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
-      else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
-    }
-    if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || Date.parse(record.at) < Date.parse(attempt.end.at))) {
-      attempt.end = { activity: record.activity, at: record.at };
-    }
+    if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
+    noteAttemptRecord(attempt, record, instantMs(record.at));
   }
+  return chainAttempts(attempts.values(), options);
+}
+
+/** Chains attempts noted record by record: {@link linkResubmissionChains} after its one pass. */
+export function chainAttempts(attempts: Iterable<Attempt>, options: ResubmissionOptions = {}): ResubmissionChain[] {
+  const { maxGapDays = 180 } = options;
   const groups = new Map<string, Attempt[]>();
   const chains: ResubmissionChain[] = [];
-  for (const attempt of attempts.values()) {
+  for (const attempt of attempts) {
     if (attempt.link === undefined) {
       chains.push({ key: `${attempt.matterId}|case:${attempt.caseId}`, matterId: attempt.matterId, linkedBy: 'applicantId', caseIds: [attempt.caseId] });
       continue;
@@ -78,7 +98,8 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
     // An attempt begins at its receipt: evidence of off-system work may predate the end of the
     // attempt it resubmits, and must not break the chain it is the strongest sign of.
     const startOf = (a: Attempt): string => a.receivedAt ?? a.firstAt;
-    group.sort((a, b) => Date.parse(startOf(a)) - Date.parse(startOf(b)));
+    const startTime = (a: Attempt): number => (a.receivedAt === undefined ? a.firstTime : a.receivedTime);
+    group.sort((a, b) => startTime(a) - startTime(b));
     let current: Attempt[] = [];
     const flush = () => {
       if (current.length > 0) {
@@ -92,7 +113,7 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
       const continues =
         previous?.end !== undefined &&
         RESUBMITTABLE.has(previous.end.activity) &&
-        Date.parse(startOf(attempt)) >= Date.parse(previous.end.at) &&
+        startTime(attempt) >= previous.end.time &&
         naturalDaysBetween(previous.end.at.slice(0, 10), startOf(attempt).slice(0, 10)) <= maxGapDays;
       if (!continues) flush();
       current.push(attempt);

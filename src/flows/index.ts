@@ -24,3 +24,4 @@ export { notifyCommitFlow } from './notify-commit';
 export type { NotifyCommitFlowOptions, NotifyCommitOverrides } from './notify-commit';
 export { openBusinessBundle, realEstateRegistrationBundle, OPEN_BUSINESS_MATTERS, REAL_ESTATE_MATTERS } from './everyday';
 export type { OpenBusinessBundleOptions, RealEstateRegistrationBundleOptions, Utility } from './everyday';
+export { builtInBundles, builtInFlows } from './built-ins';

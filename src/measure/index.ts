@@ -4,3 +4,11 @@
  */
 export type { Duration, Period, LimitCheck, SuspensionTotals, Pause, OffSystemPeriod, MatterMeasurement, StageMeasurement, MeasurementOutcome, Measurement } from './measurement';
 export type { Distribution, TimeDistribution, SummaryGrouping, GroupSummary, MeasurementSummary } from './summary';
+export { measureBundle, DEFAULT_TRIP_EVIDENCE_KINDS } from './measure-bundle';
+export type { MeasureOptions } from './measure-bundle';
+export { measureLog } from './measure-log';
+export type { MeasureLogOptions, MeasureLogResult, UnmeasuredGroup } from './measure-log';
+export { createMeasurementSummarizer, summarizeMeasurements } from './summarize-measurements';
+export type { MeasurementSummarizer } from './summarize-measurements';
+export { formatMeasurementMarkdown } from './format-measurement-report';
+export type { MeasurementReportOptions } from './format-measurement-report';

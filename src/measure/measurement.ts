@@ -18,7 +18,10 @@ export interface LimitCheck {
   readonly limitWorkingDays: number;
   /** Working days counted against it (official time, as statistics count it). */
   readonly usedWorkingDays: number;
-  /** Whether the used days stayed within the limit; `undefined` while the bundle is still open and within it. */
+  /**
+   * Whether the used days stayed within the limit: `false` once over it; `true` when the bundle
+   * completed (a matter: was decided) within it; `undefined` otherwise (open, withdrawn, failed).
+   */
   readonly met: boolean | undefined;
 }
 
@@ -104,7 +107,7 @@ export interface Measurement {
   /** The bundle definition id, or the matter id of a lone case. */
   readonly definitionId: string;
   readonly name: string;
-  /** The lead department: the bundle's first stage's, or the matter's own. */
+  /** The lead department: the bundle's (一家牵头), or the matter's own. */
   readonly department: string;
   readonly applicantId?: string;
   readonly projectCode?: string;
@@ -137,7 +140,7 @@ export interface Measurement {
   readonly repeatedMaterials: readonly string[];
   /** The bundle's (or matter's) promised limit and whether it was met. */
   readonly promised?: LimitCheck;
-  /** `promised.met`, when there is a promised limit and the bundle has ended. */
+  /** `promised.met`, when there is a promised limit and the bundle completed. */
   readonly promisedMet?: boolean;
   /** The statutory limit and whether it was met. */
   readonly statutory?: LimitCheck;

@@ -78,6 +78,7 @@ export class BundleInstanceImpl implements BundleInstance {
       utcOffset: string;
       applicantId?: string;
       projectCode?: string;
+      machines?: ReadonlyMap<string, FlowMachine>;
       records: EventRecord[];
       snapshots?: Readonly<Record<string, Record<string, unknown>>>;
     },
@@ -88,7 +89,7 @@ export class BundleInstanceImpl implements BundleInstance {
         throw new PermitflowError('invalid-argument', `Bundle "${bundle.id}" has matter "${matter.matterId}" but no flow for it was passed; add it to options.flows.`);
       }
     }
-    this.machines = new Map();
+    this.machines = new Map(env.machines as ReadonlyMap<string, FlowMachine<string>> | undefined);
     this.log = env.records;
     const submitted = this.log.find((r) => r.activity === 'bundle-submitted');
     if (submitted) this.submission = { ...(submitted.materials ? { materials: submitted.materials } : {}) };

@@ -1,5 +1,6 @@
 import { chinaMainlandCalendar } from '../calendar';
 import type { BundleDefinition, FlowDefinition } from '../definition';
+import type { FlowMachine } from '../compiler';
 import { validateBundle } from '../definition';
 import { DefinitionError, PermitflowError } from '../errors';
 import { offsetMinutes } from '../_internal/format-instant';
@@ -19,6 +20,8 @@ export interface CreateBundleInstanceOptions extends FlowInstanceOptions {
   readonly projectCode?: string;
   /** The UTC offset instants are written with; `+08:00` by default. */
   readonly utcOffset?: string;
+  /** Machines already compiled from `flows`, by matter id, to skip compiling them for every instance. */
+  readonly machines?: ReadonlyMap<string, FlowMachine>;
 }
 
 /** Checks a bundle and the flows of its matters; the error lists every issue. */
@@ -41,7 +44,7 @@ export function checkBundle(bundle: BundleDefinition, flows: readonly FlowDefini
  * instance.send('enterprise-registration', { type: 'accept-in-department', actor });
  */
 export function createBundleInstance(bundle: BundleDefinition, options: CreateBundleInstanceOptions): BundleInstance {
-  const { bundleId, flows, clock = systemClock, calendar = chinaMainlandCalendar(), warning = {}, utcOffset = '+08:00', applicantId, projectCode } = options;
+  const { bundleId, flows, clock = systemClock, calendar = chinaMainlandCalendar(), warning = {}, utcOffset = '+08:00', applicantId, projectCode, machines } = options;
   if (bundleId.length === 0) throw new PermitflowError('invalid-argument', 'bundleId is empty; give every bundle instance an id.');
   try {
     offsetMinutes(utcOffset);
@@ -57,6 +60,7 @@ export function createBundleInstance(bundle: BundleDefinition, options: CreateBu
     utcOffset,
     ...(applicantId === undefined ? {} : { applicantId }),
     ...(projectCode === undefined ? {} : { projectCode }),
+    ...(machines === undefined ? {} : { machines }),
     records: [],
   });
 }

@@ -1,12 +1,12 @@
 import type { EventRecord } from '../event-log';
 import type { FlowDefinition } from '../definition';
-import { compileFlow, type FlowMachine } from '../compiler';
 import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
 import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
 import { PermitflowError } from '../errors';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
 import { INJECTABLE_DEVIATION_CODES, type InjectableDeviationCode } from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
+import { machineOf } from './_internal/machine-of';
 import { OfficeTime } from './_internal/office-time';
 import { createRandom, type Random } from './_internal/random';
 import { isApproval, prepareFlow, simulateCase, type PreparedFlow } from './_internal/simulate-case';
@@ -54,13 +54,6 @@ function defaultFlows(): Array<{ flow: FlowDefinition; weight: number }> {
     { flow: licenceSeparationFlow('filing'), weight: 0.15 },
   ];
   return [...construction.map((flow) => ({ flow, weight: 0.5 / construction.length })), ...licence];
-}
-
-const machines = new WeakMap<FlowDefinition, FlowMachine>();
-function machineOf(flow: FlowDefinition): FlowMachine {
-  let machine = machines.get(flow);
-  if (machine === undefined) machines.set(flow, (machine = compileFlow(flow) as unknown as FlowMachine));
-  return machine;
 }
 
 let defaults: Array<{ flow: FlowDefinition; weight: number }> | undefined;

@@ -8,6 +8,10 @@
 export { generateLog } from './generate-log';
 /** Options, the output and one label of {@link generateLog}. */
 export type { GenerateLogOptions, GeneratedLog, DeviationLabel } from './generate-log';
+/** Generates a labeled year of 一件事 bundle instances from a seed; see {@link GenerateBundleLogOptions}. */
+export { generateBundleLog, defaultBundleMix, BUNDLE_INJECTABLE_DEVIATION_CODES } from './generate-bundle-log';
+/** Options of {@link generateBundleLog}, one entry of its mix, and a code it can inject. */
+export type { GenerateBundleLogOptions, BundleMixEntry, BundleInjectableDeviationCode } from './generate-bundle-log';
 /** Every deviation code detectors report, and the ones {@link generateLog} injects today. */
 export { DEVIATION_CODES } from '../detection/deviation-codes';
 export { INJECTABLE_DEVIATION_CODES } from './injectable-codes';

@@ -1,10 +1,9 @@
 import { SimulatedClock } from 'xstate';
-import type { Actor, EventRecord } from '../../event-log';
+import type { Actor, Channel, EventRecord } from '../../event-log';
 import type { FlowDefinition, StepDefinition } from '../../definition';
-import type { FlowMachine } from '../../compiler';
-import type { FlowEvent } from '../../compiler';
+import type { FlowEvent, FlowMachine } from '../../compiler';
 import type { WorkingCalendar } from '../../calendar';
-import { createFlowInstance, type FlowInstance } from '../../runtime';
+import { createFlowInstance, type FlowInstance, type SendResult } from '../../runtime';
 import { placeSteps } from '../../_internal/process-tree';
 import { formatInstant } from '../../_internal/format-instant';
 import type { InjectableDeviationCode } from '../injectable-codes';
@@ -60,6 +59,16 @@ export interface CaseSpec {
   readonly abandon?: AttemptEnd;
   /** Set for a project's earlier matter that later matters depend on: it ends approved (or filed). */
   readonly mustApprove?: boolean;
+  /** Probability that the decision is an approval; default 0.95. */
+  readonly approvalRate?: number;
+  /**
+   * How fast the office works, default days: `on-the-spot` for 即办件 (accepted, worked and decided
+   * within minutes to hours), `brisk` for a short promised limit (accepted, decided and the
+   * certificate issued within hours of the work).
+   */
+  readonly pace?: 'on-the-spot' | 'brisk';
+  /** Factor on the office hours of ordinary (clock-running) steps, never below their floors; default 1. */
+  readonly stepScale?: number;
 }
 
 /** A simulated case: its records (sorted, numbered) and when its last system record falls. */
@@ -126,11 +135,57 @@ export function evidenceActivity(kind: 'document' | 'meeting' | 'opinion' | 'sig
   }
 }
 
-/** Drives one case through a real FlowInstance, and adds the records the runtime cannot write. */
+/**
+ * Where the driver sends a case's commands: a lone case's FlowInstance, or one matter's case of a
+ * BundleInstance (whose `send` also receives the matters that were waiting for it).
+ */
+export interface CasePort {
+  /** The case: what it can do now, its steps and its records. */
+  readonly instance: FlowInstance;
+  send(event: FlowEvent): SendResult;
+}
+
+/**
+ * How a case comes in: a lone case is received by the driver at `spec.arrival` on its own clock;
+ * a bundle matter was received already, at the clock's now, by its bundle's one application.
+ */
+export type CaseEntry =
+  | { readonly kind: 'lone' }
+  | { readonly kind: 'bundle'; readonly port: CasePort; readonly channel: Channel; readonly hallClerk: Actor };
+
+/** A case being driven: yields every instant it waits for (the runner sets the clock to it), returns the case. */
+export type CaseRun = Generator<number, SimulatedCase, void>;
+
+/** A send that must be accepted: a rejection is a bug of the simulator, not a behaviour. */
+function sender(caseId: string, send: (event: FlowEvent) => SendResult): (event: FlowEvent) => void {
+  return (event) => {
+    const result = send(event);
+    if (!result.accepted) throw new Error(`simulator bug: ${caseId} ${event.type}: ${result.rejection.message}`);
+  };
+}
+
+/** Drives one case through a real FlowInstance on its own simulated clock, and adds the records the runtime cannot write. */
 export function simulateCase(spec: CaseSpec): SimulatedCase {
-  const { caseId, prepared, random, office, lawful, inject } = spec;
-  const { flow } = prepared;
   const clock = new SimulatedClock();
+  const run = driveCase(spec, clock, { kind: 'lone' });
+  for (let next = run.next(); ; next = run.next()) {
+    if (next.done === true) return next.value;
+    clock.set(next.value);
+  }
+}
+
+/**
+ * Drives one case: a generator that yields each instant it waits for, so a runner can interleave
+ * several cases on one clock (the matters of a bundle). The runner must set `clock` to exactly the
+ * yielded instant before resuming; yielded instants never go back in time.
+ */
+export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEntry): CaseRun {
+  const { caseId, prepared, random, office, inject } = spec;
+  const lawful = spec.lawful;
+  const { flow } = prepared;
+  const onTheSpot = spec.pace === 'on-the-spot';
+  const brisk = spec.pace === 'brisk';
+  const stepScale = spec.stepScale ?? 1;
   const staff = random.int(1, 6);
   const officer = (role = 'case-officer'): Actor => ({
     id: `${flow.department}-${role}-${String(staff).padStart(2, '0')}`,
@@ -138,7 +193,8 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
     department: flow.department,
   });
   const director = officer('director');
-  const hallClerk: Actor = { id: `${HALL}-window-clerk-${String(random.int(1, 12)).padStart(2, '0')}`, role: 'window-clerk', department: HALL };
+  const hallClerk: Actor =
+    entry.kind === 'bundle' ? entry.hallClerk : { id: `${HALL}-window-clerk-${String(random.int(1, 12)).padStart(2, '0')}`, role: 'window-clerk', department: HALL };
   const stepActor = (id: string): Actor => {
     const step = prepared.steps.get(id)!;
     return { id: `${step.department}-${step.role}-${String(staff).padStart(2, '0')}`, role: step.role, department: step.department };
@@ -149,28 +205,239 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
   };
   const iso = (ms: number): string => formatInstant(ms, '+08:00');
 
-  // Whole seconds, as approval systems stamp them; rounding up keeps every floor.
-  const moveTo = (ms: number): void => clock.set(Math.max(Math.ceil(ms / 1000) * 1000, clock.now()));
+  // Whole seconds, as approval systems stamp them; rounding up keeps every floor. `yield moveTo(t)` waits until t.
+  const moveTo = (ms: number): number => Math.max(Math.ceil(ms / 1000) * 1000, clock.now());
   const later = (workingHours: number): number => office.addWorkingHours(clock.now(), workingHours);
   const daysLater = (n: number): number => office.workingDaysLater(clock.now(), n, random.between(9, 16.5));
 
-  // 证照分离: the business registration comes first (照后减证).
-  const arrival = spec.arrival;
-  const registers = flow.afterBusinessRegistration === true || flow.mode === 'cancelled';
-  clock.set(registers ? office.workingDaysEarlier(arrival, random.int(2, 30), random.between(9, 16.5)) : arrival);
-  const instance = createFlowInstance(flow, { caseId, clock, machine: prepared.machine, calendar: spec.calendar, ...spec.links });
-  const send = (event: FlowEvent): void => {
-    const result = instance.send(event);
-    if (!result.accepted) throw new Error(`simulator bug: ${caseId} ${event.type}: ${result.rejection.message}`);
-  };
-  if (registers) {
-    send({ type: 'register-business', channel: 'online' });
+  let instance: FlowInstance;
+  let send: (event: FlowEvent) => void;
+  let channel: Channel;
+  if (entry.kind === 'bundle') {
+    // Received by the bundle's one application (一表申请) at this instant, on the bundle's channel.
+    instance = entry.port.instance;
+    send = sender(caseId, (event) => entry.port.send(event));
+    channel = entry.channel;
+    // 直接取消审批: a cancelled permit has nothing after the business registration the bundle wrote.
     if (flow.mode === 'cancelled') return finish(office, instance, instance.records, extra, random, lawful);
+    addPreAcceptanceWork(clock.now());
+  } else {
+    // 证照分离: the business registration comes first (照后减证).
+    const arrival = spec.arrival;
+    const registers = flow.afterBusinessRegistration === true || flow.mode === 'cancelled';
+    clock.set(registers ? office.workingDaysEarlier(arrival, random.int(2, 30), random.between(9, 16.5)) : arrival);
+    const lone = createFlowInstance(flow, { caseId, clock, machine: prepared.machine, calendar: spec.calendar, ...spec.links });
+    instance = lone;
+    send = sender(caseId, (event) => lone.send(event));
+    if (registers) {
+      send({ type: 'register-business', channel: 'online' });
+      if (flow.mode === 'cancelled') return finish(office, instance, instance.records, extra, random, lawful);
+    }
+    yield moveTo(arrival);
+    addPreAcceptanceWork(arrival);
+    channel = random.pick(['online', 'online', 'online', 'window', 'window', 'mobile'] as const);
+    send({
+      type: 'receive',
+      channel,
+      materials: [...prepared.requiredMaterials],
+      ...(channel === 'window' ? { actor: hallClerk } : {}),
+    });
   }
-  moveTo(arrival);
+  const receivedAt = clock.now();
 
-  // 线下预审: work on the case before it is filed — meetings, drafts marked up, opinions given.
-  if (inject.has('pre-acceptance-work')) {
+  if (flow.mode === 'filing' || instance.can({ type: 'file', actor: officer() })) {
+    if (spec.abandon !== undefined && instance.can({ type: 'withdraw', channel })) {
+      // An abandoned attempt (a bundle withdrawn as a whole): the filing is withdrawn before it is filed.
+      yield moveTo(daysLater(random.int(1, 4)));
+      send({ type: 'withdraw', channel });
+      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+    }
+    const disguise = inject.has('disguised-filing') ? random.pick(['review-time', 'supplement', 'refusal'] as const) : undefined;
+    if (disguise === undefined) {
+      // 备而不审: filed on the spot, or the next working day when the filing came in late.
+      yield moveTo(random.chance(lawful.filingNextDay) ? daysLater(1) : later(random.between(0.1, 3)));
+    } else if (disguise === 'review-time') {
+      // 以备案之名行审批之实: the filing sits in review for weeks before it is filed.
+      yield moveTo(daysLater(random.int(5, 20)));
+    } else {
+      yield moveTo(daysLater(random.int(1, 4)));
+      const actor = officer();
+      if (disguise === 'refusal') {
+        // 不予备案: a refusal the filing mode does not have.
+        addExtra({ activity: 'refused', at: iso(clock.now()), source: 'system', actor, reason: { kind: 'conditions-not-met', text: random.pick(['不予备案', '材料审查不通过，不予备案']) } });
+        return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+      }
+      // A 补正 on a filing: materials sent back for review, then filed days later.
+      const materials = [random.pick(prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials])];
+      addExtra({ activity: 'supplement-started', at: iso(clock.now()), source: 'system', actor, materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+      yield moveTo(daysLater(random.int(3, 12)));
+      addExtra({ activity: 'supplement-ended', at: iso(clock.now()), source: 'system', channel, materials });
+      yield moveTo(daysLater(random.int(1, 5)));
+    }
+    send({ type: 'file', actor: officer() });
+    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+  }
+  if (flow.mode === 'notify-commit') {
+    yield moveTo(later(random.between(0.1, 1)));
+    send({ type: 'notify', actor: officer() });
+    yield moveTo(later(random.between(0.1, 4)));
+    send({ type: 'commit', channel });
+    yield moveTo(later(random.between(0.1, 2)));
+    if (instance.can({ type: 'approve', actor: director })) {
+      send({ type: 'approve', actor: director });
+      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+    }
+  }
+
+  // 补正 before acceptance: the lawful single round (一次性告知), or one demanding an unlisted material.
+  const preSupplement = inject.has('unlisted-material') || (!inject.has('pre-acceptance-work') && random.chance(lawful.supplementBeforeAcceptance));
+  if (preSupplement && instance.can({ type: 'start-supplement', actor: officer() })) {
+    yield moveTo(onTheSpot ? later(random.between(0.05, 0.5)) : brisk ? later(random.between(0.1, 4)) : daysLater(random.int(0, 2)));
+    const listed = prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials];
+    const demanded = new Set<string>();
+    for (let i = random.int(1, 2); i > 0; i--) demanded.add(random.pick(listed));
+    if (inject.has('unlisted-material')) demanded.add(random.pick(UNLISTED_MATERIALS));
+    const materials = [...demanded];
+    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+    if (spec.abandon === 'withdrawn' && random.chance(0.5)) {
+      yield moveTo(daysLater(random.int(3, 12)));
+      send({ type: 'withdraw', channel });
+      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+    }
+    yield moveTo(daysLater(Math.max(1, Math.round(random.lognormal(4, 0.7)))));
+    send({ type: 'end-supplement', channel, materials });
+  }
+
+  if (spec.abandon !== undefined) {
+    yield moveTo(onTheSpot ? later(random.between(0.1, 2)) : daysLater(random.int(1, 4)));
+    if (spec.abandon === 'withdrawn') send({ type: 'withdraw', channel });
+    else send({ type: 'not-accept', actor: officer(), reason: { kind: 'not-in-jurisdiction', text: '申请材料不符合法定形式' } });
+    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
+  }
+
+  // Acceptance: within minutes after offline pre-review, else within a couple of working days.
+  yield moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : onTheSpot ? later(random.between(0.05, 0.5)) : brisk ? later(random.between(0.1, 4)) : daysLater(random.int(0, 2)));
+  const atWindow = random.chance(0.5);
+  if (instance.can({ type: 'accept-at-window' }) && (inject.has('double-acceptance') || (channel === 'window' && atWindow))) {
+    send({ type: 'accept-at-window', actor: hallClerk });
+    // 两头受理: the hall accepts, the department holds the file for weeks before accepting it again.
+    yield moveTo(inject.has('double-acceptance') ? daysLater(random.int(5, 20)) : later(random.between(0.2, 4)));
+  }
+  send({ type: 'accept-in-department', actor: officer() });
+  const acceptedAt = clock.now();
+
+  const abuse = inject.has('suspension-abuse') ? random.pick(['at-acceptance', 'repeated-supplement'] as const) : undefined;
+  if (abuse === 'at-acceptance') {
+    // The clock-stopper of public integration code: 挂起 from the moment of acceptance.
+    send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
+    yield moveTo(daysLater(random.int(5, 20)));
+    send({ type: 'end-special-procedure', actor: officer() });
+  }
+
+  if (inject.has('unmodeled-activity')) {
+    // A gate that is on no flow: nothing moves until it is done.
+    const [activity, name] = random.pick(UNMODELED_ACTIVITIES);
+    const start = later(random.between(1, 6));
+    const end = office.workingDaysLater(start, random.int(2, 10), random.between(9.5, 16.5));
+    const actor = officer(random.pick(['section-chief', 'case-officer']));
+    addExtra({ activity, lifecycle: 'start', at: iso(start), source: 'system', actor, attrs: { name } });
+    addExtra({ activity, lifecycle: 'complete', at: iso(end), source: 'system', actor });
+    yield moveTo(end + random.int(10, 90) * MINUTE);
+  }
+
+  // The process tree: start what is open, complete the earliest planned completion.
+  const stepIds = [...prepared.steps.keys()];
+  const fastStep = random.chance(lawful.fastStep) ? random.pick(stepIds) : undefined;
+  const speedy = inject.has('implausible-speed') ? random.pick(prepared.flooredSteps) : undefined;
+  let speedyRan = false;
+  const longReview = random.chance(lawful.longExpertReview);
+  const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
+  const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
+  const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : 0;
+  // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
+  const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
+  let idled = false;
+  function* idle(): Generator<number, void, void> {
+    yield moveTo(daysLater(random.int(8, 30)));
+    idled = true;
+  }
+  const planned = new Map<string, number>();
+  let completed = 0;
+  let supplementsDone = 0;
+  for (let guard = 0; guard < 1000; guard++) {
+    for (const id of instance.pendingSteps()) {
+      yield moveTo(later(onTheSpot ? random.between(0.02, 0.2) : random.between(0.1, 2)));
+      send({ type: 'start-step', step: id, actor: stepActor(id) });
+      planned.set(id, plan(id, clock.now()));
+    }
+    const active = instance.activeSteps();
+    if (active.length === 0) break;
+    const next = active.reduce((a, b) => (planned.get(a)! <= planned.get(b)! ? a : b));
+    yield moveTo(planned.get(next)!);
+    send({ type: 'complete-step', step: next, actor: stepActor(next) });
+    completed += 1;
+    if (completed === extensionAfter) {
+      yield moveTo(later(random.between(0.5, 4)));
+      send({
+        type: 'approve-extension',
+        actor: director,
+        reason: { kind: 'art-42-extension', text: '情况复杂，经本行政机关负责人批准延长审批期限' },
+      });
+    }
+    if (completed === art45After && instance.activeSteps().length === 0) {
+      yield moveTo(later(random.between(0.5, 6)));
+      send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
+      yield moveTo(daysLater(random.int(5, 25)));
+      send({ type: 'end-special-procedure', actor: officer() });
+    }
+    if (supplementsDone < supplementRounds && instance.activeSteps().length === 0) {
+      // 过程补件: a post-acceptance 补正, round after round.
+      yield moveTo(later(random.between(0.5, 6)));
+      const materials = [random.pick([...prepared.listedMaterials])];
+      send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+      yield moveTo(daysLater(random.int(3, 15)));
+      send({ type: 'end-supplement', channel, materials });
+      supplementsDone += 1;
+    }
+    if (!idled && completed >= idleAfter && idleAfter > 0 && instance.activeSteps().length === 0 && instance.pendingSteps().length > 0) yield* idle();
+  }
+  while (supplementsDone < supplementRounds) {
+    yield moveTo(later(random.between(0.5, 6)));
+    const materials = [random.pick([...prepared.listedMaterials])];
+    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+    yield moveTo(daysLater(random.int(3, 15)));
+    send({ type: 'end-supplement', channel, materials });
+    supplementsDone += 1;
+  }
+
+  if (idleAfter > 0 && !idled) yield* idle();
+  yield moveTo(later(onTheSpot ? random.between(0.05, 0.5) : brisk ? random.between(0.1, 1.5) : random.between(0.3, 6)));
+  const approved = random.chance(spec.approvalRate ?? 0.95) || spec.mustApprove === true;
+  send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
+  const decidedAt = clock.now();
+  if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
+    yield moveTo(onTheSpot ? later(random.between(0.05, 1)) : brisk ? later(random.between(0.2, 4)) : daysLater(random.int(0, 2)));
+    send({ type: 'issue-certificate', actor: officer() });
+  }
+
+  let records = instance.records;
+  if (inject.has('backfilled-record')) {
+    // 先批后录: the case was handled on paper and keyed in as a batch well after the decision.
+    let entry = office.workingDaysLater(decidedAt, random.int(3, 25), random.between(9, 16));
+    records = records.map((record) => {
+      const at = Date.parse(record.at);
+      if (at < receivedAt || at > decidedAt) return record;
+      entry += random.int(40, 200) * 1000;
+      return { ...record, recordedAt: iso(entry) };
+    });
+  }
+  const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
+  // Missed too when a parallel sibling's start held the clock past the planned completion: the step then took its full time.
+  return speedy !== undefined && (!speedyRan || !belowFloor(records, speedy, durationMs(prepared.steps.get(speedy)!.minDuration!))) ? { ...done, missed: ['implausible-speed'] } : done;
+
+  /** 线下预审: work on the case before it is filed — meetings, drafts marked up, opinions given. */
+  function addPreAcceptanceWork(arrival: number): void {
+    if (!inject.has('pre-acceptance-work')) return;
     const first = office.workingDaysEarlier(arrival, random.int(8, 40), random.between(9, 16));
     const kinds = ['meeting', 'document', 'opinion'] as const;
     const count = random.int(1, 3);
@@ -191,198 +458,6 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
     }
   }
 
-  const channel = random.pick(['online', 'online', 'online', 'window', 'window', 'mobile'] as const);
-  send({
-    type: 'receive',
-    channel,
-    materials: [...prepared.requiredMaterials],
-    ...(channel === 'window' ? { actor: hallClerk } : {}),
-  });
-  const receivedAt = clock.now();
-
-  if (flow.mode === 'filing' || instance.can({ type: 'file', actor: officer() })) {
-    const disguise = inject.has('disguised-filing') ? random.pick(['review-time', 'supplement', 'refusal'] as const) : undefined;
-    if (disguise === undefined) {
-      // 备而不审: filed on the spot, or the next working day when the filing came in late.
-      moveTo(random.chance(lawful.filingNextDay) ? daysLater(1) : later(random.between(0.1, 3)));
-    } else if (disguise === 'review-time') {
-      // 以备案之名行审批之实: the filing sits in review for weeks before it is filed.
-      moveTo(daysLater(random.int(5, 20)));
-    } else {
-      moveTo(daysLater(random.int(1, 4)));
-      const actor = officer();
-      if (disguise === 'refusal') {
-        // 不予备案: a refusal the filing mode does not have.
-        addExtra({ activity: 'refused', at: iso(clock.now()), source: 'system', actor, reason: { kind: 'conditions-not-met', text: random.pick(['不予备案', '材料审查不通过，不予备案']) } });
-        return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
-      }
-      // A 补正 on a filing: materials sent back for review, then filed days later.
-      const materials = [random.pick(prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials])];
-      addExtra({ activity: 'supplement-started', at: iso(clock.now()), source: 'system', actor, materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
-      moveTo(daysLater(random.int(3, 12)));
-      addExtra({ activity: 'supplement-ended', at: iso(clock.now()), source: 'system', channel, materials });
-      moveTo(daysLater(random.int(1, 5)));
-    }
-    send({ type: 'file', actor: officer() });
-    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
-  }
-  if (flow.mode === 'notify-commit') {
-    moveTo(later(random.between(0.1, 1)));
-    send({ type: 'notify', actor: officer() });
-    moveTo(later(random.between(0.1, 4)));
-    send({ type: 'commit', channel });
-    moveTo(later(random.between(0.1, 2)));
-    if (instance.can({ type: 'approve', actor: director })) {
-      send({ type: 'approve', actor: director });
-      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
-    }
-  }
-
-  // 补正 before acceptance: the lawful single round (一次性告知), or one demanding an unlisted material.
-  const preSupplement = inject.has('unlisted-material') || (!inject.has('pre-acceptance-work') && random.chance(lawful.supplementBeforeAcceptance));
-  if (preSupplement && instance.can({ type: 'start-supplement', actor: officer() })) {
-    moveTo(daysLater(random.int(0, 2)));
-    const listed = prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials];
-    const demanded = new Set<string>();
-    for (let i = random.int(1, 2); i > 0; i--) demanded.add(random.pick(listed));
-    if (inject.has('unlisted-material')) demanded.add(random.pick(UNLISTED_MATERIALS));
-    const materials = [...demanded];
-    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
-    if (spec.abandon === 'withdrawn' && random.chance(0.5)) {
-      moveTo(daysLater(random.int(3, 12)));
-      send({ type: 'withdraw', channel });
-      return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
-    }
-    moveTo(daysLater(Math.max(1, Math.round(random.lognormal(4, 0.7)))));
-    send({ type: 'end-supplement', channel, materials });
-  }
-
-  if (spec.abandon !== undefined) {
-    moveTo(daysLater(random.int(1, 4)));
-    if (spec.abandon === 'withdrawn') send({ type: 'withdraw', channel });
-    else send({ type: 'not-accept', actor: officer(), reason: { kind: 'not-in-jurisdiction', text: '申请材料不符合法定形式' } });
-    return finish(office, instance, instance.records, extra, random, lawful, receivedAt);
-  }
-
-  // Acceptance: within minutes after offline pre-review, else within a couple of working days.
-  moveTo(inject.has('pre-acceptance-work') ? clock.now() + random.int(5, 50) * MINUTE : daysLater(random.int(0, 2)));
-  const atWindow = random.chance(0.5);
-  if (instance.can({ type: 'accept-at-window' }) && (inject.has('double-acceptance') || (channel === 'window' && atWindow))) {
-    send({ type: 'accept-at-window', actor: hallClerk });
-    // 两头受理: the hall accepts, the department holds the file for weeks before accepting it again.
-    moveTo(inject.has('double-acceptance') ? daysLater(random.int(5, 20)) : later(random.between(0.2, 4)));
-  }
-  send({ type: 'accept-in-department', actor: officer() });
-  const acceptedAt = clock.now();
-
-  const abuse = inject.has('suspension-abuse') ? random.pick(['at-acceptance', 'repeated-supplement'] as const) : undefined;
-  if (abuse === 'at-acceptance') {
-    // The clock-stopper of public integration code: 挂起 from the moment of acceptance.
-    send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
-    moveTo(daysLater(random.int(5, 20)));
-    send({ type: 'end-special-procedure', actor: officer() });
-  }
-
-  if (inject.has('unmodeled-activity')) {
-    // A gate that is on no flow: nothing moves until it is done.
-    const [activity, name] = random.pick(UNMODELED_ACTIVITIES);
-    const start = later(random.between(1, 6));
-    const end = office.workingDaysLater(start, random.int(2, 10), random.between(9.5, 16.5));
-    const actor = officer(random.pick(['section-chief', 'case-officer']));
-    addExtra({ activity, lifecycle: 'start', at: iso(start), source: 'system', actor, attrs: { name } });
-    addExtra({ activity, lifecycle: 'complete', at: iso(end), source: 'system', actor });
-    moveTo(end + random.int(10, 90) * MINUTE);
-  }
-
-  // The process tree: start what is open, complete the earliest planned completion.
-  const stepIds = [...prepared.steps.keys()];
-  const fastStep = random.chance(lawful.fastStep) ? random.pick(stepIds) : undefined;
-  const speedy = inject.has('implausible-speed') ? random.pick(prepared.flooredSteps) : undefined;
-  let speedyRan = false;
-  const longReview = random.chance(lawful.longExpertReview);
-  const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
-  const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
-  const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : 0;
-  // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
-  const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
-  let idled = false;
-  const idle = (): void => {
-    moveTo(daysLater(random.int(8, 30)));
-    idled = true;
-  };
-  const planned = new Map<string, number>();
-  let completed = 0;
-  let supplementsDone = 0;
-  for (let guard = 0; guard < 1000; guard++) {
-    for (const id of instance.pendingSteps()) {
-      moveTo(later(random.between(0.1, 2)));
-      send({ type: 'start-step', step: id, actor: stepActor(id) });
-      planned.set(id, plan(id, clock.now()));
-    }
-    const active = instance.activeSteps();
-    if (active.length === 0) break;
-    const next = active.reduce((a, b) => (planned.get(a)! <= planned.get(b)! ? a : b));
-    moveTo(planned.get(next)!);
-    send({ type: 'complete-step', step: next, actor: stepActor(next) });
-    completed += 1;
-    if (completed === extensionAfter) {
-      moveTo(later(random.between(0.5, 4)));
-      send({
-        type: 'approve-extension',
-        actor: director,
-        reason: { kind: 'art-42-extension', text: '情况复杂，经本行政机关负责人批准延长审批期限' },
-      });
-    }
-    if (completed === art45After && instance.activeSteps().length === 0) {
-      moveTo(later(random.between(0.5, 6)));
-      send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
-      moveTo(daysLater(random.int(5, 25)));
-      send({ type: 'end-special-procedure', actor: officer() });
-    }
-    if (supplementsDone < supplementRounds && instance.activeSteps().length === 0) {
-      // 过程补件: a post-acceptance 补正, round after round.
-      moveTo(later(random.between(0.5, 6)));
-      const materials = [random.pick([...prepared.listedMaterials])];
-      send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
-      moveTo(daysLater(random.int(3, 15)));
-      send({ type: 'end-supplement', channel, materials });
-      supplementsDone += 1;
-    }
-    if (!idled && completed >= idleAfter && idleAfter > 0 && instance.activeSteps().length === 0 && instance.pendingSteps().length > 0) idle();
-  }
-  while (supplementsDone < supplementRounds) {
-    moveTo(later(random.between(0.5, 6)));
-    const materials = [random.pick([...prepared.listedMaterials])];
-    send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
-    moveTo(daysLater(random.int(3, 15)));
-    send({ type: 'end-supplement', channel, materials });
-    supplementsDone += 1;
-  }
-
-  if (idleAfter > 0 && !idled) idle();
-  moveTo(later(random.between(0.3, 6)));
-  const approved = random.chance(0.95) || spec.mustApprove === true;
-  send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
-  const decidedAt = clock.now();
-  if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
-    moveTo(daysLater(random.int(0, 2)));
-    send({ type: 'issue-certificate', actor: officer() });
-  }
-
-  let records = instance.records;
-  if (inject.has('backfilled-record')) {
-    // 先批后录: the case was handled on paper and keyed in as a batch well after the decision.
-    let entry = office.workingDaysLater(decidedAt, random.int(3, 25), random.between(9, 16));
-    records = records.map((record) => {
-      const at = Date.parse(record.at);
-      if (at < receivedAt || at > decidedAt) return record;
-      entry += random.int(40, 200) * 1000;
-      return { ...record, recordedAt: iso(entry) };
-    });
-  }
-  const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
-  return speedy !== undefined && !speedyRan ? { ...done, missed: ['implausible-speed'] } : done;
-
   function plan(id: string, start: number): number {
     const step = prepared.steps.get(id)!;
     const floor = step.minDuration === undefined ? 0 : durationMs(step.minDuration);
@@ -399,9 +474,16 @@ export function simulateCase(spec: CaseSpec): SimulatedCase {
       hours = Math.max(officeHours, 0.25) * factor;
       wall = floor * factor;
     } else if (step.clock === 'stopped') hours = longReview ? 8 * random.int(20, 45) : random.lognormal(40, 0.6);
-    else hours = random.lognormal(Math.max(officeHours * 2.5, 3), 0.8);
+    else hours = onTheSpot ? random.lognormal(Math.max(officeHours * 1.5, 0.3), 0.6) : random.lognormal(Math.max(officeHours * 2.5, 3) * stepScale, 0.8);
     return office.open(Math.max(office.addWorkingHours(start, Math.max(hours, officeHours, 0.25)), start + wall));
   }
+}
+
+/** Whether a step's logged run (its first start to the next completion) is shorter than `floor` ms. */
+function belowFloor(records: readonly EventRecord[], stepId: string, floor: number): boolean {
+  const start = records.find((r) => r.activity === stepId && r.lifecycle === 'start');
+  const complete = start === undefined ? undefined : records.find((r) => r.activity === stepId && r.lifecycle === 'complete' && Date.parse(r.at) >= Date.parse(start.at));
+  return complete !== undefined && Date.parse(complete.at) - Date.parse(start!.at) < floor;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { WorkingCalendar } from '../../calendar';
+import type { WorkingCalendar } from '../calendar';
+import { naturalDaysBetween } from './local-date';
 
 /** A span of local days (s, e]: the days after `s` up to and including `e`, as the law counts. */
 export type DaySpan = [from: string, to: string];
@@ -39,5 +40,12 @@ export function subtractSpans(from: readonly DaySpan[], minus: readonly DaySpan[
 export function spanWorkingDays(calendar: WorkingCalendar, spans: readonly DaySpan[]): number {
   let total = 0;
   for (const [s, e] of spans) total += calendar.workingDaysBetween(s, e);
+  return total;
+}
+
+/** Natural (calendar) days in the union of merged spans. */
+export function spanNaturalDays(spans: readonly DaySpan[]): number {
+  let total = 0;
+  for (const [s, e] of spans) total += naturalDaysBetween(s, e);
   return total;
 }

@@ -1,0 +1,468 @@
+import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
+import { computeCaseClock, type Budget, type CaseClock, type SuspensionKind } from '../clocks';
+import type { BundleDefinition, FlowDefinition } from '../definition';
+import type { Finding } from '../detection/finding';
+import type { EventRecord } from '../event-log';
+import type { BundleWithFlows } from '../flows';
+import { PermitflowError } from '../errors';
+import { instantMs } from '../_internal/instant';
+import type { Mutable } from '../_internal/mutable';
+import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
+import type {
+  Duration,
+  LimitCheck,
+  MatterMeasurement,
+  Measurement,
+  MeasurementOutcome,
+  OffSystemPeriod,
+  Period,
+  StageMeasurement,
+  SuspensionTotals,
+} from './measurement';
+
+/** Options of {@link measureBundle} and {@link measureLog}. */
+export interface MeasureOptions {
+  /** Working-day calendar; the mainland calendar by default. */
+  readonly calendar?: WorkingCalendar;
+  /** Evaluation instant for bundles still open (ISO-8601 with offset); default: the latest record's instant. */
+  readonly at?: string;
+  /** Detection findings: those about the measured cases become its off-system periods. */
+  readonly findings?: readonly Finding[];
+  /** Most in-person visits for 最多跑一次 to hold (default 1). */
+  readonly maxTrips?: number;
+  /** Evidence kinds that put the applicant in an office, counted as trips when offline and not an officer's (default: visit, meeting, signature). */
+  readonly tripEvidenceKinds?: readonly string[];
+}
+
+/** Default evidence kinds that mean the applicant came in person. */
+export const DEFAULT_TRIP_EVIDENCE_KINDS: readonly string[] = ['visit', 'meeting', 'signature'];
+
+const SUCCESS = new Set(['approved', 'approved-deferred', 'filed']);
+const DECISIONS = new Set([...SUCCESS, 'denied']);
+const SUSPENSION_KINDS: readonly SuspensionKind[] = ['supplement', 'special-procedure', 'stopped-step'];
+/** Records of the applicant's own acts (an application, a 补正, a withdrawal, a commitment, picking up a result). */
+const APPLICANT_ACTS = new Set(['bundle-submitted', 'received', 'supplement-ended', 'withdrawn-before-acceptance', 'withdrawn', 'committed', 'certificate-issued', 'business-registered']);
+const IN_PERSON = new Set(['window', 'offline']);
+
+/** Everything {@link measureGroup} needs besides the records. */
+export interface MeasureContext {
+  readonly calendar: WorkingCalendar;
+  readonly at: string;
+  readonly findings: readonly Finding[];
+  readonly maxTrips: number;
+  readonly tripEvidenceKinds: ReadonlySet<string>;
+}
+
+/** Resolves the defaults of {@link MeasureOptions} against some records. */
+export function measureContext(records: readonly EventRecord[], options: MeasureOptions): MeasureContext {
+  const { calendar = chinaMainlandCalendar(), findings = [], maxTrips = 1, tripEvidenceKinds = DEFAULT_TRIP_EVIDENCE_KINDS } = options;
+  if (!Number.isInteger(maxTrips) || maxTrips < 0) throw new PermitflowError('invalid-argument', `maxTrips is ${maxTrips}; give a whole number ≥ 0.`);
+  let at = options.at;
+  if (at === undefined) {
+    let latest = -Infinity;
+    for (const record of records) {
+      const time = instantMs(record.at);
+      if (time > latest) {
+        latest = time;
+        at = record.at;
+      }
+    }
+  }
+  if (at === undefined) throw new PermitflowError('invalid-argument', 'There are no records to measure; pass the records of at least one case.');
+  return { calendar, at, findings, maxTrips, tripEvidenceKinds: new Set(tripEvidenceKinds) };
+}
+
+/** A lone flow seen as a one-matter bundle, so both are measured by the same code. */
+export function asOneMatterBundle(flow: FlowDefinition): BundleDefinition {
+  const promised = flow.limits?.promisedWorkingDays;
+  return { id: flow.id, version: flow.version, name: flow.name, leadDepartment: flow.department, matters: [{ matterId: flow.id }], ...(promised === undefined ? {} : { limits: { promisedWorkingDays: promised } }) };
+}
+
+/**
+ * Measures one 一件事 end to end from its records: a bundle instance (its bundle and case records,
+ * plus the records of earlier failed attempts of the same bundle, which move the start of
+ * experienced time), or — given a flow instead of a bundle — a lone case with its resubmission chain,
+ * measured as a one-matter bundle. See docs/measurement.md for every measure.
+ * @throws {PermitflowError} `invalid-argument` when the records name a matter the definition lacks, or there are none.
+ * @example
+ * const m = measureBundle(instance.records, openBusinessBundle());
+ * m.experienced.workingDays; m.official.workingDays; m.trips; m.promisedMet;
+ */
+export function measureBundle(records: readonly EventRecord[], definition: BundleWithFlows | FlowDefinition, options: MeasureOptions = {}): Measurement {
+  const context = measureContext(records, options);
+  if ('bundle' in definition) {
+    const ids = new Set(records.map((r) => r.caseId));
+    const bundleIds = new Set(records.flatMap((r) => (r.bundleId === undefined ? [] : [r.bundleId])));
+    const findings = context.findings.filter((f) => (f.caseId !== undefined && ids.has(f.caseId)) || (f.bundleId !== undefined && bundleIds.has(f.bundleId)));
+    return measureGroup(records, 'bundle', definition.bundle, definition.flows, context, findings);
+  }
+  const ids = new Set(records.map((r) => r.caseId));
+  const findings = context.findings.filter((f) => f.caseId !== undefined && ids.has(f.caseId));
+  return measureGroup(records, 'case', asOneMatterBundle(definition), [definition], context, findings);
+}
+
+/**
+ * The measuring core: `records` are one bundle instance's (kind `bundle`) or one case chain's (kind
+ * `case`, `bundle` a one-matter bundle); `findings` are those about them.
+ */
+export function measureGroup(
+  records: readonly EventRecord[],
+  kind: 'bundle' | 'case',
+  bundle: BundleDefinition,
+  flows: readonly FlowDefinition[],
+  context: MeasureContext,
+  findings: readonly Finding[],
+): Measurement {
+  const { calendar, at } = context;
+  if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
+  const flowById = new Map(flows.map((f) => [f.id, f]));
+  const counted = kind === 'bundle' ? countedBundleId(records, bundle) : undefined;
+  const id = counted ?? '';
+  const earlier: EventRecord[] = [];
+  const bundleRecords: EventRecord[] = [];
+  const byMatter = new Map<string, EventRecord[]>();
+  for (const record of records) {
+    if (kind === 'bundle' && record.bundleId !== counted) earlier.push(record);
+    else if (kind === 'bundle' && record.matterId === bundle.id) bundleRecords.push(record);
+    else {
+      const list = byMatter.get(record.matterId);
+      if (list === undefined) byMatter.set(record.matterId, [record]);
+      else list.push(record);
+    }
+  }
+  const clocks = new Map<string, CaseClock>();
+  for (const [matterId, matterRecords] of byMatter) {
+    const flow = flowById.get(matterId);
+    if (flow === undefined || !bundle.matters.some((m) => m.matterId === matterId)) {
+      throw new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
+    }
+    clocks.set(matterId, computeCaseClock(matterRecords, flow, calendar, { at }));
+  }
+  const caseClocks = [...clocks.values()];
+  const local = (instant: string) => calendar.toLocalDate(instant);
+  const evaluated = local(at);
+
+  // Per matter.
+  const done = (matterId: string): boolean => {
+    const clock = clocks.get(matterId);
+    if (flowById.get(matterId)?.mode === 'cancelled') return true;
+    return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
+  };
+  const failed = (matterId: string): boolean => {
+    const clock = clocks.get(matterId);
+    return clock?.outcome !== undefined && (!SUCCESS.has(clock.outcome) || clock.official?.dropped === true);
+  };
+  const officialSpans = new Map<string, DaySpan[]>();
+  for (const [matterId, clock] of clocks) officialSpans.set(matterId, failed(matterId) ? [] : officialSpansOf(clock, local, evaluated));
+
+  const endOf = (clock: CaseClock): string | undefined => (clock.experienced?.open === false ? clock.experienced.to : clock.endedAt);
+  const criticalPath = findCriticalPath(bundle, clocks, endOf, failed);
+  const critical = new Set(criticalPath);
+  const matters: MatterMeasurement[] = [];
+  for (const matter of bundle.matters) {
+    const clock = clocks.get(matter.matterId);
+    const flow = flowById.get(matter.matterId);
+    if (clock === undefined || flow === undefined) continue;
+    const spans = officialSpans.get(matter.matterId)!;
+    // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
+    const decided = clock.outcome !== undefined && DECISIONS.has(clock.outcome);
+    const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, decided);
+    const statutory = clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, decided);
+    // Built field by field, in the order of the type: no spread per optional field (this runs per case).
+    const measured = { matterId: matter.matterId, name: flow.name, department: flow.department } as Mutable<MatterMeasurement>;
+    if (matter.stage !== undefined) measured.stageId = matter.stage;
+    measured.caseIds = clock.chain;
+    if (clock.outcome !== undefined) measured.outcome = clock.outcome;
+    if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
+    if (clock.official !== undefined && clock.acceptedAt !== undefined) measured.official = period(clock.acceptedAt, clock.official.to, spanDuration(calendar, spans));
+    measured.dropped = failed(matter.matterId);
+    measured.suspensions = suspensionTotals(calendar, [clock], local, evaluated);
+    measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
+    if (promised !== undefined) measured.promised = promised;
+    if (statutory !== undefined) measured.statutory = statutory;
+    measured.critical = critical.has(matter.matterId);
+    matters.push(measured);
+  }
+
+  const outcome: MeasurementOutcome = bundle.matters.some((m) => failed(m.matterId)) ? 'failed' : bundle.matters.every((m) => done(m.matterId)) ? 'completed' : 'open';
+  const official = spanDuration(calendar, mergeAll([...officialSpans.values()]));
+
+  // Stages.
+  const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage) => {
+    const members = bundle.matters.filter((m) => m.stage === stage.id).map((m) => m.matterId);
+    const stageOfficial = spanDuration(calendar, mergeAll(members.map((m) => officialSpans.get(m) ?? [])));
+    const stageDone = members.every(done);
+    const experienced = spanOf(members.flatMap((m) => matters.find((x) => x.matterId === m)?.experienced ?? []), calendar, stageDone ? undefined : at);
+    const limit = stage.limitWorkingDays === undefined || !members.some((m) => clocks.get(m)?.acceptedAt !== undefined) ? undefined : limitCheck(stage.limitWorkingDays, stageOfficial.workingDays, stageDone);
+    return {
+      stageId: stage.id,
+      name: stage.name,
+      leadDepartment: stage.leadDepartment,
+      ...(experienced === undefined ? {} : { experienced }),
+      official: stageOfficial,
+      ...(limit === undefined ? {} : { limit }),
+      done: stageDone,
+    };
+  });
+
+  // End to end, as the applicant lives it.
+  const starts: string[] = [];
+  for (const record of earlier) starts.push(record.at);
+  for (const record of bundleRecords) if (record.activity === 'bundle-submitted') starts.push(record.at);
+  for (const clock of caseClocks) if (clock.experienced !== undefined) starts.push(clock.experienced.from);
+  if (starts.length === 0) for (const record of records) starts.push(record.at);
+  const ends: string[] = [];
+  if (outcome === 'open') ends.push(at);
+  else for (const clock of caseClocks) if (clock.experienced !== undefined) ends.push(clock.experienced.to);
+  const from = earliest(starts);
+  const to = latest(ends.length > 0 ? ends : [at]);
+  const experienced = period(from, to, { workingDays: calendar.workingDaysBetween(local(from), local(to)), naturalDays: spanNaturalDays([[local(from), local(to)]]) });
+
+  // Limits.
+  const first = caseClocks[0];
+  const lone = kind === 'case' && first !== undefined;
+  // Only a completed bundle is judged against its limits; a failed one is judged only when already over.
+  const ended = outcome === 'completed';
+  const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
+  const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
+
+  const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context, local);
+  const offSystem = offSystemOf(findings, calendar, local);
+  const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
+  const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
+  const measurement = { kind, id: kind === 'bundle' ? id : (first?.caseId ?? records[0]!.caseId), definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
+  if (identity !== undefined) measurement.applicantId = identity;
+  if (project !== undefined) measurement.projectCode = project;
+  measurement.outcome = outcome;
+  measurement.experienced = experienced;
+  measurement.official = official;
+  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, local, evaluated);
+  measurement.offSystem = offSystem;
+  measurement.stages = stages;
+  measurement.matters = matters;
+  measurement.criticalPath = criticalPath;
+  measurement.trips = acts.tripDays.length;
+  measurement.tripDays = acts.tripDays;
+  measurement.atMostOneTrip = acts.tripDays.length <= context.maxTrips;
+  measurement.forms = acts.forms;
+  measurement.materialSubmissions = acts.materialSubmissions;
+  measurement.repeatedMaterials = acts.repeated;
+  if (promised !== undefined) measurement.promised = promised;
+  if (promised?.met !== undefined && ended) measurement.promisedMet = promised.met;
+  if (statutory !== undefined) measurement.statutory = statutory;
+  measurement.month = local(from).slice(0, 7);
+  measurement.provisional = caseClocks.some((c) => c.provisional);
+  return measurement;
+}
+
+/** The bundle instance counted: the one submitted last (earlier ones are failed attempts it resubmits). */
+function countedBundleId(records: readonly EventRecord[], bundle: BundleDefinition): string {
+  let best: { id: string; time: number } | undefined;
+  for (const record of records) {
+    if (record.bundleId === undefined) continue;
+    const time = record.activity === 'bundle-submitted' && record.matterId === bundle.id ? instantMs(record.at) : -Infinity;
+    if (best === undefined || time > best.time) best = { id: record.bundleId, time };
+  }
+  if (best === undefined) throw new PermitflowError('invalid-argument', `measureBundle needs the records of a bundle instance (records with a bundleId) of bundle "${bundle.id}".`);
+  return best.id;
+}
+
+function period(from: string, to: string, duration: Duration): Period {
+  return { from, to, workingDays: duration.workingDays, naturalDays: duration.naturalDays };
+}
+
+function spanDuration(calendar: WorkingCalendar, spans: readonly DaySpan[]): Duration {
+  return { workingDays: spanWorkingDays(calendar, spans), naturalDays: spanNaturalDays(spans) };
+}
+
+function mergeAll(lists: readonly (readonly DaySpan[])[]): DaySpan[] {
+  return mergeSpans(lists.flat(), '0000-01-01', '9999-12-31');
+}
+
+/** A case's official day spans: (acceptance, result], minus the suspensions statistics remove. */
+function officialSpansOf(clock: CaseClock, local: (instant: string) => string, evaluated: string): DaySpan[] {
+  if (clock.acceptedAt === undefined || clock.official === undefined) return [];
+  const active = mergeSpans([[local(clock.acceptedAt), local(clock.official.to)]], '0000-01-01', evaluated);
+  const paused = mergeSpans(
+    clock.ledger.filter((s) => s.stopsOfficialClock).map((s): DaySpan => [local(s.from), s.to === undefined ? evaluated : local(s.to)]),
+    '0000-01-01',
+    evaluated,
+  );
+  return subtractSpans(active, paused);
+}
+
+const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
+  supplement: { workingDays: 0, naturalDays: 0 },
+  'special-procedure': { workingDays: 0, naturalDays: 0 },
+  'stopped-step': { workingDays: 0, naturalDays: 0 },
+});
+
+/** Suspension time by kind: per kind, the union of the cases' suspensions. */
+function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], local: (instant: string) => string, evaluated: string): SuspensionTotals {
+  if (clocks.every((c) => c.ledger.length === 0)) return NO_SUSPENSIONS;
+  const spans: Record<SuspensionKind, DaySpan[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
+  for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([local(s.from), s.to === undefined ? evaluated : local(s.to)]);
+  const totals = {} as Record<SuspensionKind, Duration>;
+  for (const kind of SUSPENSION_KINDS) totals[kind] = spanDuration(calendar, mergeSpans(spans[kind], '0000-01-01', '9999-12-31'));
+  return totals;
+}
+
+function limitCheck(limit: number, used: number, ended: boolean): LimitCheck {
+  return { limitWorkingDays: limit, usedWorkingDays: used, met: used > limit ? false : ended ? true : undefined };
+}
+
+/** A case budget as a limit check: the law's count, an approved Art. 42 extension included. */
+function budgetCheck(budget: Budget, ended: boolean): LimitCheck {
+  return limitCheck(budget.limitWorkingDays, budget.usedWorkingDays, ended);
+}
+
+function earliest(instants: readonly string[]): string {
+  let best = instants[0]!;
+  let bestTime = instantMs(best);
+  for (const instant of instants) {
+    const time = instantMs(instant);
+    if (time < bestTime || (time === bestTime && instant < best)) [best, bestTime] = [instant, time];
+  }
+  return best;
+}
+
+function latest(instants: readonly string[]): string {
+  let best = instants[0]!;
+  let bestTime = instantMs(best);
+  for (const instant of instants) {
+    const time = instantMs(instant);
+    if (time > bestTime || (time === bestTime && instant > best)) [best, bestTime] = [instant, time];
+  }
+  return best;
+}
+
+/** The smallest period covering some periods; open ones run to `openUntil`. */
+function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil: string | undefined): Period | undefined {
+  if (periods.length === 0) return undefined;
+  const from = earliest(periods.map((p) => p.from));
+  const to = openUntil ?? latest(periods.map((p) => p.to));
+  const a = calendar.toLocalDate(from);
+  const b = calendar.toLocalDate(to);
+  return period(from, to, { workingDays: calendar.workingDaysBetween(a, b), naturalDays: spanNaturalDays([[a, b]]) });
+}
+
+/**
+ * The matters that decided the end date, first to last: the matter that ended last, then, going
+ * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
+ */
+function findCriticalPath(
+  bundle: BundleDefinition,
+  clocks: ReadonlyMap<string, CaseClock>,
+  endOf: (clock: CaseClock) => string | undefined,
+  failed: (matterId: string) => boolean,
+): string[] {
+  const stageIndex = new Map((bundle.stages ?? []).map((s, i) => [s.id, i]));
+  const ends = new Map<string, number>();
+  for (const [matterId, clock] of clocks) {
+    const end = endOf(clock);
+    if (end !== undefined) ends.set(matterId, instantMs(end));
+  }
+  const endTime = (matterId: string): number => ends.get(matterId) ?? -Infinity;
+  const lastOf = (candidates: readonly string[]): string | undefined => {
+    let best: string | undefined;
+    for (const id of candidates) if (endTime(id) > -Infinity && (best === undefined || endTime(id) > endTime(best))) best = id;
+    return best;
+  };
+  const ended = bundle.matters.map((m) => m.matterId).filter((id) => !failed(id));
+  const path: string[] = [];
+  let current = lastOf(ended);
+  while (current !== undefined && !path.includes(current)) {
+    path.push(current);
+    const matter = bundle.matters.find((m) => m.matterId === current)!;
+    const index = matter.stage === undefined ? undefined : stageIndex.get(matter.stage);
+    const waitedOn = bundle.matters
+      .filter((m) => (matter.dependsOn ?? []).includes(m.matterId) || (index !== undefined && m.stage !== undefined && (stageIndex.get(m.stage) ?? Infinity) < index))
+      .map((m) => m.matterId);
+    current = lastOf(waitedOn);
+  }
+  return path.reverse();
+}
+
+/** What the applicant did: the days they came in person, the forms they filled in, the materials they handed over. */
+interface ApplicantActs {
+  readonly tripDays: string[];
+  readonly forms: number;
+  readonly materialSubmissions: number;
+  /** Materials handed over on more than one application record. */
+  readonly repeated: string[];
+}
+
+/**
+ * One pass over the records for the applicant's side. A trip is a window or offline record of the
+ * applicant's own act, or offline evidence of a kind that puts them in an office and that is theirs
+ * (no actor, or the applicant) — an officer's own meeting is not a visit — counted by day. An
+ * application is a `bundle-submitted` or `received` record — but in a bundle submitted once, each
+ * matter's `received` (and `business-registered`) is the system fanning that one application out:
+ * neither a visit, nor a form, nor materials handed over again.
+ */
+function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, context: MeasureContext, local: (instant: string) => string): ApplicantActs {
+  const days = new Set<string>();
+  let forms = 0;
+  let materialSubmissions = 0;
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const fannedOut = submittedOnce && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered');
+    if (record.channel !== undefined && IN_PERSON.has(record.channel)) {
+      const own =
+        record.source === 'system'
+          ? APPLICANT_ACTS.has(record.activity) && !fannedOut
+          : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind) && (record.actor === undefined || record.actor.role === 'applicant');
+      if (own) days.add(local(record.at));
+    }
+    if (record.source !== 'system' || fannedOut) continue;
+    const application = record.activity === 'bundle-submitted' || record.activity === 'received';
+    if (application) {
+      forms++;
+      const materials = record.materials ?? [];
+      materials.forEach((material, index) => {
+        if (materials.indexOf(material) === index) seen.set(material, (seen.get(material) ?? 0) + 1);
+      });
+    }
+    if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
+  }
+  const repeated: string[] = [];
+  for (const [material, count] of seen) if (count > 1) repeated.push(material);
+  return { tripDays: [...days].sort(), forms, materialSubmissions, repeated: repeated.sort() };
+}
+
+/**
+ * Off-system periods from findings with an interval and hidden days. Overlapping findings are merged:
+ * each merged stretch counts the sum of its findings' hidden days, at most its own working days.
+ */
+function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar, local: (instant: string) => string): Measurement['offSystem'] {
+  const periods: OffSystemPeriod[] = [];
+  for (const f of findings) {
+    if (f.interval === undefined || f.hiddenWorkingDays === undefined || f.hiddenWorkingDays <= 0) continue;
+    periods.push({
+      code: f.code,
+      ...(f.caseId === undefined ? {} : { caseId: f.caseId }),
+      ...(f.matterId === undefined ? {} : { matterId: f.matterId }),
+      from: f.interval.from,
+      to: f.interval.to,
+      hiddenWorkingDays: f.hiddenWorkingDays,
+      recordIds: f.recordIds,
+    });
+  }
+  periods.sort((a, b) => instantMs(a.from) - instantMs(b.from) || a.code.localeCompare(b.code));
+  let workingDays = 0;
+  let group: { from: string; to: string; hidden: number } | undefined;
+  const close = () => {
+    if (group !== undefined) workingDays += Math.min(group.hidden, calendar.workingDaysBetween(local(group.from), local(group.to)));
+  };
+  for (const p of periods) {
+    if (group !== undefined && instantMs(p.from) <= instantMs(group.to)) {
+      group.hidden += p.hiddenWorkingDays;
+      if (instantMs(p.to) > instantMs(group.to)) group.to = p.to;
+    } else {
+      close();
+      group = { from: p.from, to: p.to, hidden: p.hiddenWorkingDays };
+    }
+  }
+  close();
+  return { workingDays, periods };
+}

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectOffSystemWork } from '../detection';
+import type { EventRecord } from '../event-log';
+import { generateLog, INJECTABLE_DEVIATION_CODES } from '../simulation';
+import { measureLog } from './measure-log';
+import type { Measurement } from './measurement';
+
+const INJECT = Object.fromEntries(INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.1]));
+
+/** A small generated log, with off-system work injected or not, and its detection findings. */
+const logArbitrary = fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), cases: fc.integer({ min: 5, max: 30 }), inject: fc.boolean() }).map(({ seed, cases, inject }) => {
+  const { records } = generateLog({ seed, cases, ...(inject ? { inject: INJECT } : {}) });
+  return { records, findings: detectOffSystemWork(records).findings };
+});
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+describe('measureLog properties', () => {
+  it('experienced time is never shorter than official time', () => {
+    fc.assert(
+      fc.property(logArbitrary, ({ records, findings }) => {
+        for (const m of measureLog(records, { findings }).measurements) {
+          expect(m.experienced.workingDays).toBeGreaterThanOrEqual(m.official.workingDays);
+          expect(m.experienced.naturalDays).toBeGreaterThanOrEqual(m.official.naturalDays);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('the union over matters is never more than the sum of the matters', () => {
+    fc.assert(
+      fc.property(logArbitrary, ({ records }) => {
+        for (const m of measureLog(records).measurements) {
+          expect(m.official.workingDays).toBeLessThanOrEqual(sum(m.matters.map((x) => (x.dropped ? 0 : (x.official?.workingDays ?? 0)))));
+          for (const stage of m.stages) expect(stage.official.workingDays).toBeLessThanOrEqual(m.official.workingDays);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('gives the same measurements whatever order the records arrive in', () => {
+    fc.assert(
+      fc.property(logArbitrary, fc.integer(), ({ records, findings }, seed) => {
+        const shuffled = fc.sample(fc.shuffledSubarray([...records], { minLength: records.length }), { seed, numRuns: 1 })[0]!;
+        expect(measureLog(shuffled, { findings }).measurements).toEqual(measureLog(records, { findings }).measurements);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('removing a suspension never shortens experienced time, nor official time', () => {
+    const pairs: Array<[string, string]> = [
+      ['supplement-started', 'supplement-ended'],
+      ['special-procedure-started', 'special-procedure-ended'],
+    ];
+    fc.assert(
+      fc.property(logArbitrary, ({ records }) => {
+        const before = byId(measureLog(records).measurements);
+        for (const [start, end] of pairs) {
+          const opened = records.find((r) => r.activity === start);
+          if (opened === undefined) continue;
+          const closed = records.find((r) => r.caseId === opened.caseId && r.activity === end && Date.parse(r.at) >= Date.parse(opened.at));
+          const without = records.filter((r) => r !== opened && r !== closed);
+          const after = byId(measureLog(without).measurements);
+          const id = [...before.keys()].find((key) => before.get(key)!.matters.some((x) => x.caseIds.includes(opened.caseId)))!;
+          expect(after.get(id)!.experienced.workingDays).toBeGreaterThanOrEqual(before.get(id)!.experienced.workingDays);
+          expect(after.get(id)!.official.workingDays).toBeGreaterThanOrEqual(before.get(id)!.official.workingDays);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('record counts add up, and every record lands in one measurement', () => {
+    fc.assert(
+      fc.property(logArbitrary, ({ records }) => {
+        const { measurements, counts, unmeasured } = measureLog(records);
+        expect(unmeasured).toEqual([]);
+        expect(counts.read).toBe(counts.measured + counts.unmeasured);
+        const measuredCases = new Set(measurements.flatMap((m) => m.matters.flatMap((x) => x.caseIds)));
+        const bundleIds = new Set(measurements.filter((m) => m.kind === 'bundle').map((m) => m.id));
+        for (const record of records as EventRecord[]) expect(measuredCases.has(record.caseId) || bundleIds.has(record.caseId)).toBe(true);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+function byId(measurements: readonly Measurement[]): Map<string, Measurement> {
+  return new Map(measurements.map((m) => [m.id, m]));
+}

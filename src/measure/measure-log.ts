@@ -1,0 +1,212 @@
+import type { BundleDefinition, FlowDefinition } from '../definition';
+import type { Finding } from '../detection/finding';
+import type { EventRecord } from '../event-log';
+import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
+import { instantMs } from '../_internal/instant';
+import type { ResubmissionOptions } from '../clocks';
+import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
+import { asOneMatterBundle, measureContext, measureGroup, type MeasureOptions } from './measure-bundle';
+import type { Measurement } from './measurement';
+
+/** Options of {@link measureLog}: the definitions to measure against, plus {@link MeasureOptions}. */
+export interface MeasureLogOptions extends MeasureOptions {
+  /** Flows of lone cases; default (with `bundles` also absent): every built-in flow. */
+  readonly flows?: readonly FlowDefinition[];
+  /** Bundles (一件事) with their flows; default (with `flows` also absent): every built-in bundle. */
+  readonly bundles?: readonly BundleWithFlows[];
+  /** How lone cases are linked into resubmission chains (see `linkResubmissionChains`). */
+  readonly resubmission?: ResubmissionOptions;
+}
+
+/** Records that could not be measured, and why: reported once per case or bundle instance. */
+export interface UnmeasuredGroup {
+  /** The bundle instance or case id. */
+  readonly id: string;
+  readonly matterId: string;
+  /** How many records it held. */
+  readonly records: number;
+  /** What is wrong and how to fix it. */
+  readonly reason: string;
+}
+
+/** Every measurement of a log, what could not be measured, and record counts that add up. */
+export interface MeasureLogResult {
+  /** One per bundle instance (resubmitted attempts folded in) and per lone case chain, by start then id. */
+  readonly measurements: readonly Measurement[];
+  readonly unmeasured: readonly UnmeasuredGroup[];
+  /** `read === measured + unmeasured`. */
+  readonly counts: { readonly read: number; readonly measured: number; readonly unmeasured: number };
+}
+
+/** Activities after which a bundle attempt has failed and a new application resubmits it. */
+const FAILED = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
+
+interface BundleInstanceRecords {
+  readonly bundleId: string;
+  readonly records: EventRecord[];
+  definition?: BundleWithFlows;
+  start: number;
+  end: number;
+  failed: boolean;
+  link?: string;
+}
+
+/**
+ * Measures every 一件事 in a log: each bundle instance (with the earlier failed attempts it
+ * resubmits) and each lone case (with its resubmission chain, as a one-matter bundle). Detection
+ * `findings` become off-system periods. Records whose definition is unknown are counted and
+ * reported once per case, never thrown. See docs/measurement.md.
+ * @example
+ * const { findings } = detectOffSystemWork(records);
+ * const { measurements, counts } = measureLog(records, { findings });
+ * const summary = summarizeMeasurements(measurements);
+ */
+export function measureLog(records: readonly EventRecord[], options: MeasureLogOptions = {}): MeasureLogResult {
+  if (records.length === 0) return { measurements: [], unmeasured: [], counts: { read: 0, measured: 0, unmeasured: 0 } };
+  const bundles = options.flows === undefined && options.bundles === undefined ? builtInBundles() : (options.bundles ?? []);
+  const flows = options.flows === undefined && options.bundles === undefined ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
+  const bundleOf = definitions(bundles, (b) => b.bundle);
+  const flowOf = definitions(flows, (f) => f);
+  const instances = new Map<string, BundleInstanceRecords>();
+  // Lone cases: their records, and what chaining them needs, gathered in the same pass.
+  const lone = new Map<string, { records: EventRecord[]; attempt: Attempt }>();
+  const addLone = (record: EventRecord, time: number) => {
+    let entry = lone.get(record.caseId);
+    if (entry === undefined) lone.set(record.caseId, (entry = { records: [], attempt: newAttempt(record) }));
+    entry.records.push(record);
+    noteAttemptRecord(entry.attempt, record, time);
+  };
+  let latestAt = records[0]!.at;
+  let latestTime = -Infinity;
+  for (const record of records) {
+    const time = instantMs(record.at);
+    if (time > latestTime) [latestAt, latestTime] = [record.at, time];
+    if (record.bundleId === undefined) {
+      addLone(record, time);
+      continue;
+    }
+    let instance = instances.get(record.bundleId);
+    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], start: Infinity, end: -Infinity, failed: false }));
+    instance.records.push(record);
+    if (time < instance.start) instance.start = time;
+    if (time > instance.end) instance.end = time;
+  }
+  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
+  const findingsOf = indexFindings(context.findings);
+
+  const measurements: Measurement[] = [];
+  const unmeasured: UnmeasuredGroup[] = [];
+  const measure = (id: string, matterId: string, group: readonly EventRecord[], run: () => Measurement) => {
+    try {
+      measurements.push(run());
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      unmeasured.push({ id, matterId, records: group.length, reason: error.message });
+    }
+  };
+
+  // Bundle instances: those with a bundle-level record of a known bundle; the others' cases are lone
+  // (a 并联 instance id on cases filed side by side, without a bundle definition).
+  const chains = new Map<string, BundleInstanceRecords[]>();
+  for (const instance of instances.values()) {
+    for (const record of instance.records) {
+      if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
+      if (instance.definition === undefined && record.caseId === instance.bundleId) {
+        const definition = bundleOf(record.matterId, record.flowVersion);
+        if (definition !== undefined) instance.definition = definition;
+      }
+      if (instance.link === undefined) {
+        const link = record.projectCode ?? record.applicantId;
+        if (link !== undefined) instance.link = link;
+      }
+    }
+    if (instance.definition === undefined) {
+      const knownBundle = instance.records.some((r) => r.caseId === instance.bundleId);
+      if (knownBundle) {
+        const first = instance.records.find((r) => r.caseId === instance.bundleId)!;
+        unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
+      } else for (const record of instance.records) addLone(record, instantMs(record.at));
+      continue;
+    }
+    const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
+    const chain = chains.get(key);
+    if (chain === undefined) chains.set(key, [instance]);
+    else chain.push(instance);
+  }
+  for (const chain of chains.values()) {
+    chain.sort((a, b) => a.start - b.start || (a.bundleId < b.bundleId ? -1 : 1));
+    let attempts: BundleInstanceRecords[] = [];
+    for (const instance of chain) {
+      attempts.push(instance);
+      if (instance.failed && instance !== chain.at(-1)) continue;
+      const group = attempts.flatMap((a) => a.records);
+      const definition = instance.definition!;
+      const findings = attempts.flatMap((a) => findingsOf(a.bundleId, a.records));
+      measure(instance.bundleId, definition.bundle.id, group, () => measureGroup(group, 'bundle', definition.bundle, definition.flows, context, findings));
+      attempts = [];
+    }
+  }
+
+  // Lone cases, chained by resubmission.
+  const recordsOf = (caseId: string): EventRecord[] => lone.get(caseId)!.records;
+  const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
+  const oneMatterBundle = (flow: FlowDefinition): BundleDefinition => {
+    let bundle = oneMatterBundles.get(flow);
+    if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
+    return bundle;
+  };
+  for (const { caseIds, matterId } of chainAttempts(Array.from(lone.values(), (entry) => entry.attempt), options.resubmission)) {
+    const group = caseIds.length === 1 ? recordsOf(caseIds[0]!) : caseIds.flatMap(recordsOf);
+    const last = recordsOf(caseIds.at(-1)!)[0]!;
+    const flow = flowOf(matterId, last.flowVersion);
+    const id = caseIds.at(-1)!;
+    if (flow === undefined) {
+      unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
+      continue;
+    }
+    const findings = caseIds.flatMap((caseId) => findingsOf(undefined, recordsOf(caseId)));
+    measure(id, matterId, group, () => measureGroup(group, 'case', oneMatterBundle(flow), [flow], context, findings));
+  }
+
+  const started = new Map(measurements.map((m) => [m, instantMs(m.experienced.from)]));
+  measurements.sort((a, b) => started.get(a)! - started.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
+  return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+}
+
+/** A lookup by id and version, falling back to the last definition of that id. */
+function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readonly id: string; readonly version: string }): (id: string, version: string) => T | undefined {
+  const exact = new Map<string, T>();
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const { id, version } = definitionOf(item);
+    exact.set(`${id}@${version}`, item);
+    byId.set(id, item);
+  }
+  return (id, version) => exact.get(`${id}@${version}`) ?? byId.get(id);
+}
+
+/** Findings by the case and bundle ids they name. */
+function indexFindings(findings: readonly Finding[]): (bundleId: string | undefined, records: readonly EventRecord[]) => Finding[] {
+  const byCase = new Map<string, Finding[]>();
+  const byBundle = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    for (const [key, map] of [
+      [finding.caseId, byCase],
+      [finding.bundleId, byBundle],
+    ] as const) {
+      if (key === undefined) continue;
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [finding]);
+      else list.push(finding);
+    }
+  }
+  return (bundleId, records) => {
+    if (findings.length === 0) return [];
+    const found = new Set<Finding>(bundleId === undefined ? [] : (byBundle.get(bundleId) ?? []));
+    const caseIds = new Set(records.map((r) => r.caseId));
+    for (const caseId of caseIds) for (const f of byCase.get(caseId) ?? []) found.add(f);
+    return [...found];
+  };
+}
