@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar';
-import type { FlowDefinition } from '../definition';
+import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { EventRecord } from '../event-log';
 import type { DeviationCode } from './deviation-codes';
 import type { Finding } from './finding';
@@ -18,6 +18,12 @@ export interface CaseView {
    * `records`: the driver parses each instant once and shares it. Absent in a view built by hand.
    */
   readonly times?: readonly number[];
+  /**
+   * The bundle (一件事) definition of the instance the case belongs to, when the log shows it (the
+   * instance's own records name a bundle among those passed): cross-matter detectors read its stages
+   * and `dependsOn` instead of their defaults.
+   */
+  readonly bundle?: BundleDefinition;
 }
 
 /**

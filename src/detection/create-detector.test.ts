@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeEventLog, type EventRecord } from '../event-log';
-import { generateLog } from '../simulation';
+import { constructionPermitBundle } from '../flows';
+import { generateBundleLog, generateLog } from '../simulation';
 import type { CaseDetector, CaseSummary, CaseView } from './case-detector';
 import { createDetector, detectOffSystemWork, detectOffSystemWorkInLog, type DetectorOptions } from './index';
 import type { Finding } from './finding';
@@ -251,5 +252,23 @@ describe('createDetector and detectOffSystemWork', () => {
     expect(detector.pushInput({ id: 'x' }).issues.length).toBeGreaterThan(0);
     expect(detector.pushInput(log.records[0]).issues).toEqual([]);
     expect(detector.stats).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
+  });
+});
+
+describe('bundle instances', () => {
+  it('reads a bundle instance\'s own records as its bundle, not as a case of an unknown matter', () => {
+    const { records } = generateBundleLog({ seed: 4, bundles: 12 });
+    const { stats, findings } = detectOffSystemWork(records);
+    expect(stats.unknownMatters).toEqual([]);
+    expect(stats.cases).toBe(new Set(records.filter((r) => r.caseId !== r.bundleId).map((r) => r.caseId)).size);
+    expect(findings).toEqual([]);
+  });
+
+  it('uses the case\'s own bundle for predecessors: a small low-risk project is not missing the social-invested ones', () => {
+    const { records } = generateBundleLog({ seed: 9, bundles: 6, mix: [{ bundle: constructionPermitBundle({ category: 'small-low-risk' }), weight: 1 }] });
+    expect(detectOffSystemWork(records).findings).toEqual([]);
+    // Without the bundle's own records, the defaults (the social-invested bundle's dependsOn) apply and fire.
+    const withoutBundleRecords = records.filter((r) => r.caseId !== r.bundleId);
+    expect(detectOffSystemWork(withoutBundleRecords).findings.map((f) => f.code)).toContain('missing-predecessor');
   });
 });

@@ -1,13 +1,12 @@
 import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
-import type { FlowDefinition } from '../definition';
+import type { BundleDefinition, FlowDefinition } from '../definition';
 import { PermitflowError } from '../errors';
 import { checkEventRecord, type EventLogIssue, type EventRecord } from '../event-log';
-import type { BundleWithFlows } from '../flows';
+import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
 import type { CaseDetector, CaseSummary, CaseView } from './case-detector';
 import { DEVIATION_CODES, type DeviationCode } from './deviation-codes';
 import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
-import { builtInFlows } from './_internal/default-flows';
 import { instantMs } from './_internal/instant-ms';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
@@ -229,10 +228,13 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
   });
 
-  const flowList =
-    options.flows === undefined && options.bundles === undefined
-      ? builtInFlows()
-      : [...(options.flows ?? []), ...(options.bundles ?? []).flatMap((b) => b.flows)];
+  const defaults = options.flows === undefined && options.bundles === undefined;
+  const bundleList = defaults ? builtInBundles() : (options.bundles ?? []);
+  const flowList = defaults ? builtInFlows() : [...(options.flows ?? []), ...bundleList.flatMap((b) => b.flows)];
+  const bundleDefinitions = new Map<string, BundleDefinition>();
+  for (const { bundle } of bundleList) bundleDefinitions.set(`${bundle.id}@${bundle.version}`, bundle);
+  const bundleDefinitionOf = (id: string, version: string): BundleDefinition | undefined =>
+    bundleDefinitions.get(`${id}@${version}`) ?? bundleList.findLast(({ bundle }) => bundle.id === id)?.bundle;
   const flows = new Map<string, Map<string, FlowDefinition>>();
   const latest = new Map<string, FlowDefinition>();
   for (const flow of flowList) {
@@ -254,6 +256,11 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
     return merged;
   };
+
+  /** The bundle definition of each bundle instance whose own records (caseId = bundleId) were seen. */
+  const bundleOfInstance = new Map<string, BundleDefinition>();
+  // Completed bundle instances in completion order, to forget them `closeMemory` records later.
+  const completedBundles = new Queue<{ readonly bundleId: string; readonly pos: number }>();
 
   /** Open cases, and closed ones whose ids are still remembered (one lookup per record finds either). */
   const held = new Map<string, HeldCase>();
@@ -378,7 +385,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
-    const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times };
+    const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
+    const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, ...(bundle === undefined ? {} : { bundle }) };
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
       for (const found of detectors[i]!.detect(view, merged[i]!, history)) {
@@ -408,9 +416,31 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
   }
 
+  /**
+   * A record of a bundle instance itself (`bundle-submitted`, `bundle-completed`: its caseId is the
+   * bundleId, its matterId the bundle definition's id) is not a case of a matter: it tells which
+   * bundle the instance's cases belong to. Completed instances are forgotten `closeMemory` records later.
+   */
+  function noteBundleRecord(record: EventRecord & { readonly bundleId: string }): void {
+    if (!bundleOfInstance.has(record.bundleId)) {
+      const bundle = bundleDefinitionOf(record.matterId, record.flowVersion);
+      if (bundle === undefined) unknownMatters.add(record.matterId);
+      else bundleOfInstance.set(record.bundleId, bundle);
+    }
+    if (record.activity === 'bundle-completed') completedBundles.push({ bundleId: record.bundleId, pos });
+    for (let b = completedBundles.peek(); b !== undefined && b.pos + closeMemory < pos; b = completedBundles.peek()) {
+      completedBundles.shift();
+      bundleOfInstance.delete(b.bundleId);
+    }
+  }
+
   function push(record: EventRecord): Finding[] {
     pos++;
     accepted++;
+    if (record.bundleId !== undefined && record.caseId === record.bundleId) {
+      noteBundleRecord(record as EventRecord & { readonly bundleId: string });
+      return closeDue();
+    }
     let c = held.get(record.caseId);
     if (c === undefined) {
       c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
@@ -426,6 +456,11 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       c.terminalPos = pos;
       if (Number.isFinite(lateness)) due.push({ due: pos + lateness, held: c });
     }
+    return closeDue();
+  }
+
+  /** Closes the cases whose lateness window has passed. */
+  function closeDue(): Finding[] {
     let out: Finding[] = [];
     for (let next = due.peek(); next !== undefined && next.due <= pos; next = due.peek()) {
       due.shift();

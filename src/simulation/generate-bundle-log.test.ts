@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkEventRecord, type EventRecord } from '../event-log';
-import { detectOffSystemWork, type DetectorOptions } from '../detection';
-import { constructionPermitBundle, openBusinessBundle, type BundleWithFlows } from '../flows';
+import { detectOffSystemWork } from '../detection';
+import { constructionPermitBundle, openBusinessBundle } from '../flows';
 import { BUNDLE_INJECTABLE_DEVIATION_CODES, defaultBundleMix, generateBundleLog } from './index';
 
 const mix = defaultBundleMix();
 const definitions = mix.map((m) => m.bundle);
-
-/**
- * Detector options for the default mix. `missing-predecessor` and `serial-as-parallel` take their
- * `dependsOn` and `stageOf` from the social-invested construction bundle whatever `bundles` is given,
- * so they fire on lawful government-invested and small low-risk projects (see docs/simulation.md);
- * until they read the bundles passed, a matter requires only what every bundle holding it requires,
- * and only matters that depend on nothing anywhere have a stage to run in parallel in.
- */
-function detectorOptions(bundles: readonly BundleWithFlows[]): DetectorOptions {
-  const holders = new Map<string, string[][]>();
-  for (const { bundle } of bundles) for (const m of bundle.matters) holders.set(m.matterId, [...(holders.get(m.matterId) ?? []), [...(m.dependsOn ?? [])]]);
-  const dependsOn = Object.fromEntries(
-    [...holders].map(([id, lists]) => [id, lists.reduce((a, b) => a.filter((x) => b.includes(x)))] as const).filter(([, list]) => list.length > 0),
-  );
-  const union = Object.fromEntries([...holders].map(([id, lists]) => [id, [...new Set(lists.flat())]]));
-  const stageOf = Object.fromEntries(
-    bundles.flatMap(({ bundle }) =>
-      bundle.matters.filter((m) => m.stage !== undefined && holders.get(m.matterId)!.every((l) => l.length === 0)).map((m) => [m.matterId, m.stage!]),
-    ),
-  );
-  return { bundles, thresholds: { 'missing-predecessor': { dependsOn }, 'serial-as-parallel': { stageOf, dependsOn: union } } };
-}
 
 function byCase(records: readonly EventRecord[]): Map<string, EventRecord[]> {
   const out = new Map<string, EventRecord[]>();
@@ -110,7 +88,7 @@ describe('generateBundleLog', () => {
   });
 
   it('gives no finding on a year without injection', () => {
-    const { findings } = detectOffSystemWork(year.records, detectorOptions(definitions));
+    const { findings } = detectOffSystemWork(year.records, { bundles: definitions });
     expect(findings.map((f) => `${f.code} ${f.caseId}`)).toEqual([]);
   });
 
@@ -125,7 +103,7 @@ describe('generateBundleLog', () => {
       expect(logCases.get(label.caseId!)?.[0]?.bundleId).toBe(label.bundleId);
     }
     expect(new Set(log.labels.map((l) => l.code))).toEqual(new Set(BUNDLE_INJECTABLE_DEVIATION_CODES));
-    const { findings } = detectOffSystemWork(log.records, detectorOptions(definitions));
+    const { findings } = detectOffSystemWork(log.records, { bundles: definitions });
     const found = new Set(findings.map((f) => `${f.code} ${f.caseId}`));
     const missed = log.labels.filter((l) => !found.has(`${l.code} ${l.caseId}`));
     expect(missed).toEqual([]);

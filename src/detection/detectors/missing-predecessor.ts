@@ -1,10 +1,13 @@
-import { constructionPermitBundle } from '../../flows';
 import type { CaseDetector } from '../case-detector';
+import { bundleTables, constructionTables } from './_internal/bundle-tables';
 import { caseFields, firstOf, ms, short } from './_internal/case-facts';
 
 /** Options of {@link missingPredecessorDetector}. */
 export interface MissingPredecessorOptions {
-  /** Per matter, the matters it requires first (bundle `dependsOn`); default the construction-permit bundle's. */
+  /**
+   * Per matter, the matters it requires first (bundle `dependsOn`); default the construction-permit
+   * bundle's. A case of a bundle instance whose bundle the log shows uses that bundle's own instead.
+   */
   readonly dependsOn: Readonly<Record<string, readonly string[]>>;
   /** Endings that count as a predecessor done; default approved (11, 12), certificate issued and filed. */
   readonly doneEndings: readonly string[];
@@ -13,16 +16,6 @@ export interface MissingPredecessorOptions {
    * project); default true: a project first seen at this matter may simply predate the log.
    */
   readonly requireProjectHistory: boolean;
-}
-
-let defaultDependsOn: Record<string, readonly string[]> | undefined;
-function constructionDependsOn(): Record<string, readonly string[]> {
-  defaultDependsOn ??= Object.fromEntries(
-    constructionPermitBundle()
-      .bundle.matters.filter((m) => (m.dependsOn ?? []).length > 0)
-      .map((m) => [m.matterId, m.dependsOn!]),
-  );
-  return defaultDependsOn;
 }
 
 /**
@@ -35,10 +28,10 @@ export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions>
   code: 'missing-predecessor',
   signal: 'A matter whose required predecessors (dependsOn) have no approved case of the same project before its receipt, in a project the log shows earlier.',
   get defaults() {
-    return { dependsOn: constructionDependsOn(), doneEndings: ['approved', 'approved-deferred', 'certificate-issued', 'filed'], requireProjectHistory: true };
+    return { dependsOn: constructionTables().dependsOn, doneEndings: ['approved', 'approved-deferred', 'certificate-issued', 'filed'], requireProjectHistory: true };
   },
   detect(view, options, history) {
-    const required = options.dependsOn[view.matterId];
+    const required = (view.bundle === undefined ? options.dependsOn : bundleTables(view.bundle).dependsOn)[view.matterId];
     if (required === undefined || required.length === 0) return [];
     const received = firstOf(view, 'received');
     const projectCode = view.records.find((r) => r.projectCode !== undefined)?.projectCode;

@@ -1,10 +1,13 @@
-import { constructionPermitBundle } from '../../flows';
 import type { CaseDetector } from '../case-detector';
+import { bundleTables, constructionTables, type BundleTables } from './_internal/bundle-tables';
 import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link serialAsParallelDetector}. */
 export interface SerialAsParallelOptions {
-  /** Per matter, its stage (bundle `stages`); default the construction-permit bundle's. */
+  /**
+   * Per matter, its stage (bundle `stages`); default the construction-permit bundle's. A case of a
+   * bundle instance whose bundle the log shows uses that bundle's stages and `dependsOn` instead.
+   */
   readonly stageOf: Readonly<Record<string, string>>;
   /** Per matter, the matters it requires first (bundle `dependsOn`): such pairs are serial by design; default the construction-permit bundle's. */
   readonly dependsOn: Readonly<Record<string, readonly string[]>>;
@@ -12,21 +15,9 @@ export interface SerialAsParallelOptions {
   readonly decidedEndings: readonly string[];
 }
 
-let defaults: { stageOf: Record<string, string>; dependsOn: Record<string, readonly string[]> } | undefined;
-function constructionDefaults(): { stageOf: Record<string, string>; dependsOn: Record<string, readonly string[]> } {
-  if (defaults === undefined) {
-    const { matters } = constructionPermitBundle().bundle;
-    defaults = {
-      stageOf: Object.fromEntries(matters.filter((m) => m.stage !== undefined).map((m) => [m.matterId, m.stage!])),
-      dependsOn: Object.fromEntries(matters.map((m) => [m.matterId, m.dependsOn ?? []])),
-    };
-  }
-  return defaults;
-}
-
 /** Whether matter `a` requires matter `b` first. */
-function requires(options: SerialAsParallelOptions, a: string, b: string): boolean {
-  return (options.dependsOn[a] ?? []).includes(b);
+function requires(tables: BundleTables, a: string, b: string): boolean {
+  return (tables.dependsOn[a] ?? []).includes(b);
 }
 
 /**
@@ -40,20 +31,23 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
   code: 'serial-as-parallel',
   signal: 'A matter of a bundle instance received only after a parallel matter of the same stage (no dependsOn between them) was decided.',
   get defaults() {
-    return { ...constructionDefaults(), decidedEndings: ['approved', 'approved-deferred', 'denied', 'certificate-issued', 'filed'] };
+    return { ...constructionTables(), decidedEndings: ['approved', 'approved-deferred', 'denied', 'certificate-issued', 'filed'] };
   },
   detect(view, options, history) {
     const bundleId = view.records.find((r) => r.bundleId !== undefined)?.bundleId;
-    const stage = options.stageOf[view.matterId];
+    const tables = view.bundle === undefined ? options : bundleTables(view.bundle);
+    const stage = tables.stageOf[view.matterId];
     const received = firstOf(view, 'received');
     if (bundleId === undefined || stage === undefined || received === undefined) return [];
+    // A matter that requires others is received when they are done, whatever its stage partners do.
+    if ((tables.dependsOn[view.matterId] ?? []).length > 0) return [];
     const before = history.filter(
       (h) =>
         h.bundleId === bundleId &&
         h.matterId !== view.matterId &&
-        options.stageOf[h.matterId] === stage &&
-        !requires(options, view.matterId, h.matterId) &&
-        !requires(options, h.matterId, view.matterId) &&
+        tables.stageOf[h.matterId] === stage &&
+        !requires(tables, view.matterId, h.matterId) &&
+        !requires(tables, h.matterId, view.matterId) &&
         h.end !== undefined &&
         options.decidedEndings.includes(h.end.activity) &&
         ms(h.end.at) <= ms(received.at),
