@@ -22,12 +22,10 @@
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { placeSteps } from '../src/_internal/process-tree';
 import { BUILT_IN_DETECTORS, createDetector, DEFAULT_LATENESS } from '../src/detection';
-import { builtInFlows } from '../src/detection/_internal/default-flows';
-import { isLifecycleActivity, OTHER_ACTIVITIES, STATUS_ACTIVITIES, type EventRecord } from '../src/event-log';
+import { isLifecycleActivity, type EventRecord } from '../src/event-log';
 import { generateLog, INJECTABLE_DEVIATION_CODES } from '../src/simulation';
-import { compare, formatTable, type BenchRow, type CompareOptions } from './_lib';
+import { compare, copyOf, formatTable, groupByCaseFloor, transitionTables, type BenchRow, type CompareOptions } from './_lib';
 
 const TARGET_RECORDS = 1_000_000;
 const TARGET_RATE = 500_000;
@@ -36,28 +34,6 @@ const STREAM_RECORDS = 5_000_000;
 const HEAP_LIMIT_MB = 300;
 const MB = 1024 * 1024;
 const INJECT = Object.fromEntries(INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.03]));
-
-/** One copy of `base` under tag `tag`: every case, record, applicant and project renamed, nothing else changed. */
-function copyOf(base: readonly EventRecord[], tag: string): EventRecord[] {
-  return base.map((r) => ({
-    ...r,
-    id: `${tag}-${r.id}`,
-    caseId: `${tag}-${r.caseId}`,
-    ...(r.applicantId === undefined ? {} : { applicantId: `${tag}-${r.applicantId}` }),
-    ...(r.projectCode === undefined ? {} : { projectCode: `${tag}-${r.projectCode}` }),
-    ...(r.bundleId === undefined ? {} : { bundleId: `${tag}-${r.bundleId}` }),
-  }));
-}
-
-/** Per matter id, the activities its machine can log: the fixed vocabulary and the flow's step ids. */
-function transitionTables(): Map<string, Set<string>> {
-  const lifecycle = [...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES];
-  const tables = new Map<string, Set<string>>();
-  for (const flow of builtInFlows()) {
-    tables.set(flow.id, new Set([...lifecycle, ...placeSteps(flow.process).map(({ step }) => step.id)]));
-  }
-  return tables;
-}
 
 /** A `gc` function when the process allows one to be exposed (it does in Node 20), else `undefined`. */
 function exposeGc(): (() => void) | undefined {
@@ -152,18 +128,7 @@ export async function runDetectionBench(options: DetectionBenchOptions = {}): Pr
     for (const record of log) n += detector.push(record).length;
     return n + detector.flush().length;
   };
-  const floor = (): number => {
-    const cases = new Map<string, EventRecord[]>();
-    let unknown = 0;
-    for (const record of log) {
-      const group = cases.get(record.caseId);
-      if (group === undefined) cases.set(record.caseId, [record]);
-      else group.push(record);
-      const table = tables.get(record.matterId);
-      if (table === undefined || !table.has(record.activity)) unknown++;
-    }
-    return cases.size + unknown;
-  };
+  const floor = (): number => groupByCaseFloor(log, tables);
 
   // Before timing: the detector finds every case, and both sides see the same log.
   const check = createDetector({ detectors: BUILT_IN_DETECTORS });

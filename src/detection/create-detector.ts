@@ -7,7 +7,7 @@ import type { CaseDetector, CaseSummary, CaseView } from './case-detector';
 import { DEVIATION_CODES, type DeviationCode } from './deviation-codes';
 import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
-import { instantMs } from './_internal/instant-ms';
+import { instantMs } from '../_internal/instant';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
 export type DetectorThresholds = Readonly<Record<string, unknown>>;

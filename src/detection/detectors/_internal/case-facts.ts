@@ -2,7 +2,7 @@ import type { FlowDefinition, StepDefinition } from '../../../definition';
 import type { EventRecord } from '../../../event-log';
 import { placeSteps } from '../../../_internal/process-tree';
 import type { CaseView } from '../../case-detector';
-import { instantMs } from '../../_internal/instant-ms';
+import { instantMs } from '../../../_internal/instant';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantMs } from './instant-ms';
+import { instantMs } from './instant';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
