@@ -296,12 +296,10 @@ function mergeAll(lists: readonly (readonly DaySpan[])[]): DaySpan[] {
 function officialSpansOf(clock: CaseClock, calendar: WorkingCalendar, evaluated: string): DaySpan[] {
   if (clock.acceptedAt === undefined || clock.official === undefined) return [];
   const active = mergeSpans([[calendar.toLocalDate(clock.acceptedAt), calendar.toLocalDate(clock.official.to)]], '0000-01-01', evaluated);
-  const paused = mergeSpans(
-    clock.ledger.filter((s) => s.stopsOfficialClock).map((s): DaySpan => [calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]),
-    '0000-01-01',
-    evaluated,
-  );
-  return subtractSpans(active, paused);
+  if (active.length === 0) return active;
+  const stopped: DaySpan[] = [];
+  for (const s of clock.ledger) if (s.stopsOfficialClock) stopped.push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
+  return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
