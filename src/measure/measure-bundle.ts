@@ -463,21 +463,24 @@ function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar): M
       recordIds: f.recordIds,
     });
   }
+  if (periods.length === 0) return { workingDays: 0, periods };
   periods.sort((a, b) => instantMs(a.from) - instantMs(b.from) || a.code.localeCompare(b.code));
   let workingDays = 0;
-  let group: { from: string; to: string; hidden: number } | undefined;
-  const close = () => {
-    if (group !== undefined) workingDays += Math.min(group.hidden, calendar.workingDaysBetween(calendar.toLocalDate(group.from), calendar.toLocalDate(group.to)));
-  };
-  for (const p of periods) {
-    if (group !== undefined && instantMs(p.from) <= instantMs(group.to)) {
+  const [first, ...rest] = periods;
+  let group = { from: first!.from, to: first!.to, hidden: first!.hiddenWorkingDays };
+  for (const p of rest) {
+    if (instantMs(p.from) <= instantMs(group.to)) {
       group.hidden += p.hiddenWorkingDays;
       if (instantMs(p.to) > instantMs(group.to)) group.to = p.to;
     } else {
-      close();
+      workingDays += hiddenDays(calendar, group);
       group = { from: p.from, to: p.to, hidden: p.hiddenWorkingDays };
     }
   }
-  close();
-  return { workingDays, periods };
+  return { workingDays: workingDays + hiddenDays(calendar, group), periods };
+}
+
+/** A merged stretch's hidden working days: the sum of its findings', at most its own working days. */
+function hiddenDays(calendar: WorkingCalendar, group: { from: string; to: string; hidden: number }): number {
+  return Math.min(group.hidden, calendar.workingDaysBetween(calendar.toLocalDate(group.from), calendar.toLocalDate(group.to)));
 }
