@@ -145,7 +145,6 @@ export function measureGroup(
   for (const [matterId, clock] of clocks) officialSpans.set(matterId, failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
 
   const criticalPath = findCriticalPath(bundle, clocks);
-  const critical = new Set(criticalPath);
   const matters: MatterMeasurement[] = [];
   for (const matter of bundle.matters) {
     const clock = clocks.get(matter.matterId);
@@ -168,7 +167,7 @@ export function measureGroup(
     measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
     if (promised !== undefined) measured.promised = promised;
     if (statutory !== undefined) measured.statutory = statutory;
-    measured.critical = critical.has(matter.matterId);
+    measured.critical = criticalPath.includes(matter.matterId);
     matters.push(measured);
   }
 
@@ -357,12 +356,14 @@ function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil
   return period(from, to, { workingDays: calendar.workingDaysBetween(a, b), naturalDays: spanNaturalDays([[a, b]]) });
 }
 
+const NO_STAGES: ReadonlyMap<string, number> = new Map();
+
 /**
  * The matters that decided the end date, first to last: the matter that ended last, then, going
  * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
  */
 function findCriticalPath(bundle: BundleDefinition, clocks: ReadonlyMap<string, CaseClock>): string[] {
-  const stageIndex = new Map((bundle.stages ?? []).map((s, i) => [s.id, i]));
+  const stageIndex = bundle.stages === undefined ? NO_STAGES : new Map(bundle.stages.map((s, i) => [s.id, i]));
   const ends = new Map<string, number>();
   for (const [matterId, clock] of clocks) {
     const end = endOf(clock);
