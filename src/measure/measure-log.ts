@@ -179,14 +179,16 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 
 /** A lookup by id and version, falling back to the last definition of that id. */
 function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readonly id: string; readonly version: string }): (id: string, version: string) => T | undefined {
-  const exact = new Map<string, T>();
+  const byVersion = new Map<string, Map<string, T>>();
   const byId = new Map<string, T>();
   for (const item of items) {
     const { id, version } = definitionOf(item);
-    exact.set(`${id}@${version}`, item);
+    let versions = byVersion.get(id);
+    if (versions === undefined) byVersion.set(id, (versions = new Map()));
+    versions.set(version, item);
     byId.set(id, item);
   }
-  return (id, version) => exact.get(`${id}@${version}`) ?? byId.get(id);
+  return (id, version) => byVersion.get(id)?.get(version) ?? byId.get(id);
 }
 
 /** Findings by the case and bundle ids they name. */
