@@ -442,12 +442,12 @@ export function computeCaseClock(
 function lastReceivedCase(sorted: readonly EventRecord[], end: number): string | undefined {
   let last: string | undefined;
   let lastReceived: string | undefined;
-  const seen = new Set<string>();
+  const seen: string[] = []; // a chain has a few cases: an array is cheaper to make than a set
   for (let i = 0; i < sorted.length; i++) {
     const record = sorted[i]!;
     if (last !== undefined && i >= end) break;
-    if (record.caseId !== last && !seen.has(record.caseId)) {
-      seen.add(record.caseId);
+    if (record.caseId !== last && !seen.includes(record.caseId)) {
+      seen.push(record.caseId);
       last = record.caseId;
     }
     if (record.activity === 'received' && record.source === 'system') lastReceived = record.caseId;
