@@ -328,6 +328,7 @@ function budgetCheck(budget: Budget, ended: boolean): LimitCheck {
 
 function earliest(instants: readonly string[]): string {
   let best = instants[0]!;
+  if (instants.length === 1) return best;
   let bestTime = instantMs(best);
   for (const instant of instants) {
     const time = instantMs(instant);
@@ -338,6 +339,7 @@ function earliest(instants: readonly string[]): string {
 
 function latest(instants: readonly string[]): string {
   let best = instants[0]!;
+  if (instants.length === 1) return best;
   let bestTime = instantMs(best);
   for (const instant of instants) {
     const time = instantMs(instant);
