@@ -6,18 +6,26 @@ export type DaySpan = [from: string, to: string];
 
 /** Merges day spans clipped to (lo, hi], in order. */
 export function mergeSpans(spans: ReadonlyArray<readonly [string, string]>, lo: string, hi: string): DaySpan[] {
-  const clipped = spans
-    .map(([s, e]): DaySpan => [s < lo ? lo : s, e > hi ? hi : e])
-    .filter(([s, e]) => s < e)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const clipped: DaySpan[] = [];
+  for (const [s, e] of spans) {
+    const from = s < lo ? lo : s;
+    const to = e > hi ? hi : e;
+    if (from < to) clipped.push([from, to]);
+  }
+  if (clipped.length < 2) return clipped;
+  clipped.sort(byStart);
   const merged: DaySpan[] = [];
   for (const span of clipped) {
     const last = merged.at(-1);
     if (last && span[0] <= last[1]) {
       if (span[1] > last[1]) last[1] = span[1];
-    } else merged.push([span[0], span[1]]);
+    } else merged.push(span);
   }
   return merged;
+}
+
+function byStart(a: DaySpan, b: DaySpan): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 /** The parts of merged spans `from` not covered by merged spans `minus`. */

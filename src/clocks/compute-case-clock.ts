@@ -351,7 +351,7 @@ export function computeCaseClock(
           dropped = closing;
           if (activity === 'filed') acceptedAt ??= record.at; // a filing is accepted and done on the spot
           if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied' || activity === 'filed') decidedAt = record.at;
-          for (const key of [...open.keys()]) closeSpan(state, key, record, acceptedAt);
+          if (open.size > 0) for (const key of [...open.keys()]) closeSpan(state, key, record, acceptedAt);
         } else {
           const key = stopped.get(activity);
           if (key === undefined) break;
@@ -361,14 +361,14 @@ export function computeCaseClock(
       }
     }
   }
-  for (const key of [...open.keys()]) closeSpan(state, key, undefined, acceptedAt);
+  if (open.size > 0) for (const key of [...open.keys()]) closeSpan(state, key, undefined, acceptedAt);
   if (ledger.length > 1) ledger.sort((a, b) => state.days.get(a)!.time - state.days.get(b)!.time);
 
   const endedDate = endedAt === undefined ? undefined : calendar.toLocalDate(endedAt);
   const evaluated = endedDate ?? atLocalDate(state);
   const accepted = acceptedAt === undefined ? undefined : calendar.toLocalDate(acceptedAt);
-  const statutorySpans = accepted === undefined ? [] : mergeSpans(daySpans(state, (s) => s.stopsStatutoryClock), accepted, '9999-12-31');
-  const officialSpans = daySpans(state, (s) => s.stopsOfficialClock);
+  const statutorySpans = accepted === undefined || ledger.length === 0 ? [] : mergeSpans(daySpans(state, (s) => s.stopsStatutoryClock), accepted, '9999-12-31');
+  const officialSpans = ledger.length === 0 ? [] : daySpans(state, (s) => s.stopsOfficialClock);
   const limits = flow.limits ?? {};
   const extensionDays = extension?.counted ? extension.workingDays : 0;
   const suspendedNow = endedAt === undefined && ledger.some((s) => s.to === undefined && s.stopsStatutoryClock);
@@ -442,12 +442,12 @@ export function computeCaseClock(
 function lastReceivedCase(sorted: readonly EventRecord[], end: number): string | undefined {
   let last: string | undefined;
   let lastReceived: string | undefined;
-  const seen = new Set<string>();
+  const seen: string[] = []; // a chain has a few cases: an array is cheaper to make than a set
   for (let i = 0; i < sorted.length; i++) {
     const record = sorted[i]!;
     if (last !== undefined && i >= end) break;
-    if (!seen.has(record.caseId)) {
-      seen.add(record.caseId);
+    if (record.caseId !== last && !seen.includes(record.caseId)) {
+      seen.push(record.caseId);
       last = record.caseId;
     }
     if (record.activity === 'received' && record.source === 'system') lastReceived = record.caseId;

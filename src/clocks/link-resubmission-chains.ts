@@ -95,19 +95,8 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
     groups.set(key, group);
   }
   for (const [key, group] of groups) {
-    // An attempt begins at its receipt: evidence of off-system work may predate the end of the
-    // attempt it resubmits, and must not break the chain it is the strongest sign of.
-    const startOf = (a: Attempt): string => a.receivedAt ?? a.firstAt;
-    const startTime = (a: Attempt): number => (a.receivedAt === undefined ? a.firstTime : a.receivedTime);
     group.sort((a, b) => startTime(a) - startTime(b));
     let current: Attempt[] = [];
-    const flush = () => {
-      if (current.length > 0) {
-        const first = current[0]!;
-        chains.push({ key, matterId: first.matterId, linkedBy: first.link!.by, caseIds: current.map((a) => a.caseId) });
-      }
-      current = [];
-    };
     for (const attempt of group) {
       const previous = current.at(-1);
       const continues =
@@ -115,10 +104,31 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
         RESUBMITTABLE.has(previous.end.activity) &&
         startTime(attempt) >= previous.end.time &&
         naturalDaysBetween(previous.end.at.slice(0, 10), startOf(attempt).slice(0, 10)) <= maxGapDays;
-      if (!continues) flush();
+      if (!continues && current.length > 0) {
+        chains.push(chainOf(key, current));
+        current = [];
+      }
       current.push(attempt);
     }
-    flush();
+    if (current.length > 0) chains.push(chainOf(key, current));
   }
   return chains;
+}
+
+/**
+ * Where an attempt begins: at its receipt. Evidence of off-system work may predate the end of the
+ * attempt it resubmits, and must not break the chain it is the strongest sign of.
+ */
+function startOf(attempt: Attempt): string {
+  return attempt.receivedAt ?? attempt.firstAt;
+}
+
+/** {@link startOf} in epoch milliseconds. */
+function startTime(attempt: Attempt): number {
+  return attempt.receivedAt === undefined ? attempt.firstTime : attempt.receivedTime;
+}
+
+function chainOf(key: string, attempts: readonly Attempt[]): ResubmissionChain {
+  const first = attempts[0]!;
+  return { key, matterId: first.matterId, linkedBy: first.link!.by, caseIds: attempts.map((a) => a.caseId) };
 }

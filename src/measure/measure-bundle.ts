@@ -115,7 +115,6 @@ export function measureGroup(
 ): Measurement {
   const { calendar, at } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
-  const flowById = new Map(flows.map((f) => [f.id, f]));
   const counted = kind === 'bundle' ? countedBundleId(records, bundle) : undefined;
   const id = counted ?? '';
   const earlier: EventRecord[] = [];
@@ -132,36 +131,24 @@ export function measureGroup(
   }
   const clocks = new Map<string, CaseClock>();
   for (const [matterId, matterRecords] of byMatter) {
-    const flow = flowById.get(matterId);
+    const flow = flowOf(flows, matterId);
     if (flow === undefined || !bundle.matters.some((m) => m.matterId === matterId)) {
       throw new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
     }
     clocks.set(matterId, computeCaseClock(matterRecords, flow, calendar, { at }));
   }
   const caseClocks = [...clocks.values()];
-  const local = (instant: string) => calendar.toLocalDate(instant);
-  const evaluated = local(at);
+  const evaluated = calendar.toLocalDate(at);
 
   // Per matter.
-  const done = (matterId: string): boolean => {
-    const clock = clocks.get(matterId);
-    if (flowById.get(matterId)?.mode === 'cancelled') return true;
-    return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
-  };
-  const failed = (matterId: string): boolean => {
-    const clock = clocks.get(matterId);
-    return clock?.outcome !== undefined && (!SUCCESS.has(clock.outcome) || clock.official?.dropped === true);
-  };
   const officialSpans = new Map<string, DaySpan[]>();
-  for (const [matterId, clock] of clocks) officialSpans.set(matterId, failed(matterId) ? [] : officialSpansOf(clock, local, evaluated));
+  for (const [matterId, clock] of clocks) officialSpans.set(matterId, failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
 
-  const endOf = (clock: CaseClock): string | undefined => (clock.experienced?.open === false ? clock.experienced.to : clock.endedAt);
-  const criticalPath = findCriticalPath(bundle, clocks, endOf, failed);
-  const critical = new Set(criticalPath);
+  const criticalPath = findCriticalPath(bundle, clocks);
   const matters: MatterMeasurement[] = [];
   for (const matter of bundle.matters) {
     const clock = clocks.get(matter.matterId);
-    const flow = flowById.get(matter.matterId);
+    const flow = flowOf(flows, matter.matterId);
     if (clock === undefined || flow === undefined) continue;
     const spans = officialSpans.get(matter.matterId)!;
     // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
@@ -175,23 +162,23 @@ export function measureGroup(
     if (clock.outcome !== undefined) measured.outcome = clock.outcome;
     if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
     if (clock.official !== undefined && clock.acceptedAt !== undefined) measured.official = period(clock.acceptedAt, clock.official.to, spanDuration(calendar, spans));
-    measured.dropped = failed(matter.matterId);
-    measured.suspensions = suspensionTotals(calendar, [clock], local, evaluated);
+    measured.dropped = failed(clock);
+    measured.suspensions = suspensionTotals(calendar, [clock], evaluated);
     measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
     if (promised !== undefined) measured.promised = promised;
     if (statutory !== undefined) measured.statutory = statutory;
-    measured.critical = critical.has(matter.matterId);
+    measured.critical = criticalPath.includes(matter.matterId);
     matters.push(measured);
   }
 
-  const outcome: MeasurementOutcome = bundle.matters.some((m) => failed(m.matterId)) ? 'failed' : bundle.matters.every((m) => done(m.matterId)) ? 'completed' : 'open';
+  const outcome: MeasurementOutcome = bundle.matters.some((m) => failed(clocks.get(m.matterId))) ? 'failed' : bundle.matters.every((m) => done(flows, clocks, m.matterId)) ? 'completed' : 'open';
   const official = spanDuration(calendar, mergeAll([...officialSpans.values()]));
 
   // Stages.
   const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage) => {
     const members = bundle.matters.filter((m) => m.stage === stage.id).map((m) => m.matterId);
     const stageOfficial = spanDuration(calendar, mergeAll(members.map((m) => officialSpans.get(m) ?? [])));
-    const stageDone = members.every(done);
+    const stageDone = members.every((m) => done(flows, clocks, m));
     const experienced = spanOf(members.flatMap((m) => matters.find((x) => x.matterId === m)?.experienced ?? []), calendar, stageDone ? undefined : at);
     const limit = stage.limitWorkingDays === undefined || !members.some((m) => clocks.get(m)?.acceptedAt !== undefined) ? undefined : limitCheck(stage.limitWorkingDays, stageOfficial.workingDays, stageDone);
     return {
@@ -216,7 +203,9 @@ export function measureGroup(
   else for (const clock of caseClocks) if (clock.experienced !== undefined) ends.push(clock.experienced.to);
   const from = earliest(starts);
   const to = latest(ends.length > 0 ? ends : [at]);
-  const experienced = period(from, to, { workingDays: calendar.workingDaysBetween(local(from), local(to)), naturalDays: spanNaturalDays([[local(from), local(to)]]) });
+  const fromDate = calendar.toLocalDate(from);
+  const toDate = calendar.toLocalDate(to);
+  const experienced = period(from, to, { workingDays: calendar.workingDaysBetween(fromDate, toDate), naturalDays: spanNaturalDays([[fromDate, toDate]]) });
 
   // Limits.
   const first = caseClocks[0];
@@ -226,8 +215,8 @@ export function measureGroup(
   const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
   const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
-  const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context, local);
-  const offSystem = offSystemOf(findings, calendar, local);
+  const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context);
+  const offSystem = offSystemOf(findings, calendar);
   const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
   const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
   const measurement = { kind, id: kind === 'bundle' ? id : (first?.caseId ?? records[0]!.caseId), definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
@@ -236,7 +225,7 @@ export function measureGroup(
   measurement.outcome = outcome;
   measurement.experienced = experienced;
   measurement.official = official;
-  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, local, evaluated);
+  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, evaluated);
   measurement.offSystem = offSystem;
   measurement.stages = stages;
   measurement.matters = matters;
@@ -250,9 +239,32 @@ export function measureGroup(
   if (promised !== undefined) measurement.promised = promised;
   if (promised?.met !== undefined && ended) measurement.promisedMet = promised.met;
   if (statutory !== undefined) measurement.statutory = statutory;
-  measurement.month = local(from).slice(0, 7);
+  measurement.month = fromDate.slice(0, 7);
   measurement.provisional = caseClocks.some((c) => c.provisional);
   return measurement;
+}
+
+/** The flow of a matter: the last one of that id, as a map built from them would keep. */
+function flowOf(flows: readonly FlowDefinition[], matterId: string): FlowDefinition | undefined {
+  for (let i = flows.length - 1; i >= 0; i--) if (flows[i]!.id === matterId) return flows[i];
+  return undefined;
+}
+
+/** Whether a matter has its result: a cancelled matter needs none; otherwise an approval or filing that statistics keep. */
+function done(flows: readonly FlowDefinition[], clocks: ReadonlyMap<string, CaseClock>, matterId: string): boolean {
+  if (flowOf(flows, matterId)?.mode === 'cancelled') return true;
+  const clock = clocks.get(matterId);
+  return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
+}
+
+/** Whether a matter's counted case ended without a kept approval (withdrawn, refused, denied, revoked…). */
+function failed(clock: CaseClock | undefined): boolean {
+  return clock?.outcome !== undefined && (!SUCCESS.has(clock.outcome) || clock.official?.dropped === true);
+}
+
+/** The instant a matter ended: its result as the applicant gets it, else the end of its case. */
+function endOf(clock: CaseClock): string | undefined {
+  return clock.experienced?.open === false ? clock.experienced.to : clock.endedAt;
 }
 
 /** The bundle instance counted: the one submitted last (earlier ones are failed attempts it resubmits). */
@@ -280,15 +292,13 @@ function mergeAll(lists: readonly (readonly DaySpan[])[]): DaySpan[] {
 }
 
 /** A case's official day spans: (acceptance, result], minus the suspensions statistics remove. */
-function officialSpansOf(clock: CaseClock, local: (instant: string) => string, evaluated: string): DaySpan[] {
+function officialSpansOf(clock: CaseClock, calendar: WorkingCalendar, evaluated: string): DaySpan[] {
   if (clock.acceptedAt === undefined || clock.official === undefined) return [];
-  const active = mergeSpans([[local(clock.acceptedAt), local(clock.official.to)]], '0000-01-01', evaluated);
-  const paused = mergeSpans(
-    clock.ledger.filter((s) => s.stopsOfficialClock).map((s): DaySpan => [local(s.from), s.to === undefined ? evaluated : local(s.to)]),
-    '0000-01-01',
-    evaluated,
-  );
-  return subtractSpans(active, paused);
+  const active = mergeSpans([[calendar.toLocalDate(clock.acceptedAt), calendar.toLocalDate(clock.official.to)]], '0000-01-01', evaluated);
+  if (active.length === 0) return active;
+  const stopped: DaySpan[] = [];
+  for (const s of clock.ledger) if (s.stopsOfficialClock) stopped.push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
+  return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
@@ -298,10 +308,10 @@ const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
 });
 
 /** Suspension time by kind: per kind, the union of the cases' suspensions. */
-function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], local: (instant: string) => string, evaluated: string): SuspensionTotals {
+function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], evaluated: string): SuspensionTotals {
   if (clocks.every((c) => c.ledger.length === 0)) return NO_SUSPENSIONS;
   const spans: Record<SuspensionKind, DaySpan[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
-  for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([local(s.from), s.to === undefined ? evaluated : local(s.to)]);
+  for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
   const totals = {} as Record<SuspensionKind, Duration>;
   for (const kind of SUSPENSION_KINDS) totals[kind] = spanDuration(calendar, mergeSpans(spans[kind], '0000-01-01', '9999-12-31'));
   return totals;
@@ -318,6 +328,7 @@ function budgetCheck(budget: Budget, ended: boolean): LimitCheck {
 
 function earliest(instants: readonly string[]): string {
   let best = instants[0]!;
+  if (instants.length === 1) return best;
   let bestTime = instantMs(best);
   for (const instant of instants) {
     const time = instantMs(instant);
@@ -328,6 +339,7 @@ function earliest(instants: readonly string[]): string {
 
 function latest(instants: readonly string[]): string {
   let best = instants[0]!;
+  if (instants.length === 1) return best;
   let bestTime = instantMs(best);
   for (const instant of instants) {
     const time = instantMs(instant);
@@ -346,31 +358,22 @@ function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil
   return period(from, to, { workingDays: calendar.workingDaysBetween(a, b), naturalDays: spanNaturalDays([[a, b]]) });
 }
 
+const NO_STAGES: ReadonlyMap<string, number> = new Map();
+
 /**
  * The matters that decided the end date, first to last: the matter that ended last, then, going
  * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
  */
-function findCriticalPath(
-  bundle: BundleDefinition,
-  clocks: ReadonlyMap<string, CaseClock>,
-  endOf: (clock: CaseClock) => string | undefined,
-  failed: (matterId: string) => boolean,
-): string[] {
-  const stageIndex = new Map((bundle.stages ?? []).map((s, i) => [s.id, i]));
+function findCriticalPath(bundle: BundleDefinition, clocks: ReadonlyMap<string, CaseClock>): string[] {
+  const stageIndex = bundle.stages === undefined ? NO_STAGES : new Map(bundle.stages.map((s, i) => [s.id, i]));
   const ends = new Map<string, number>();
   for (const [matterId, clock] of clocks) {
     const end = endOf(clock);
     if (end !== undefined) ends.set(matterId, instantMs(end));
   }
-  const endTime = (matterId: string): number => ends.get(matterId) ?? -Infinity;
-  const lastOf = (candidates: readonly string[]): string | undefined => {
-    let best: string | undefined;
-    for (const id of candidates) if (endTime(id) > -Infinity && (best === undefined || endTime(id) > endTime(best))) best = id;
-    return best;
-  };
-  const ended = bundle.matters.map((m) => m.matterId).filter((id) => !failed(id));
+  const ended = bundle.matters.map((m) => m.matterId).filter((id) => !failed(clocks.get(id)));
   const path: string[] = [];
-  let current = lastOf(ended);
+  let current = endedLast(ended, ends);
   while (current !== undefined && !path.includes(current)) {
     path.push(current);
     const matter = bundle.matters.find((m) => m.matterId === current)!;
@@ -378,9 +381,23 @@ function findCriticalPath(
     const waitedOn = bundle.matters
       .filter((m) => (matter.dependsOn ?? []).includes(m.matterId) || (index !== undefined && m.stage !== undefined && (stageIndex.get(m.stage) ?? Infinity) < index))
       .map((m) => m.matterId);
-    current = lastOf(waitedOn);
+    current = endedLast(waitedOn, ends);
   }
   return path.reverse();
+}
+
+/** The candidate with the latest end time (the first of equals), if any has ended. */
+function endedLast(candidates: readonly string[], ends: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestTime = -Infinity;
+  for (const id of candidates) {
+    const time = ends.get(id) ?? -Infinity;
+    if (time > bestTime) {
+      best = id;
+      bestTime = time;
+    }
+  }
+  return best;
 }
 
 /** What the applicant did: the days they came in person, the forms they filled in, the materials they handed over. */
@@ -400,7 +417,7 @@ interface ApplicantActs {
  * matter's `received` (and `business-registered`) is the system fanning that one application out:
  * neither a visit, nor a form, nor materials handed over again.
  */
-function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, context: MeasureContext, local: (instant: string) => string): ApplicantActs {
+function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, context: MeasureContext): ApplicantActs {
   const days = new Set<string>();
   let forms = 0;
   let materialSubmissions = 0;
@@ -412,16 +429,17 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
         record.source === 'system'
           ? APPLICANT_ACTS.has(record.activity) && !fannedOut
           : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind) && (record.actor === undefined || record.actor.role === 'applicant');
-      if (own) days.add(local(record.at));
+      if (own) days.add(context.calendar.toLocalDate(record.at));
     }
     if (record.source !== 'system' || fannedOut) continue;
     const application = record.activity === 'bundle-submitted' || record.activity === 'received';
     if (application) {
       forms++;
       const materials = record.materials ?? [];
-      materials.forEach((material, index) => {
+      for (let index = 0; index < materials.length; index++) {
+        const material = materials[index]!;
         if (materials.indexOf(material) === index) seen.set(material, (seen.get(material) ?? 0) + 1);
-      });
+      }
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
@@ -434,7 +452,7 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
  * Off-system periods from findings with an interval and hidden days. Overlapping findings are merged:
  * each merged stretch counts the sum of its findings' hidden days, at most its own working days.
  */
-function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar, local: (instant: string) => string): Measurement['offSystem'] {
+function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar): Measurement['offSystem'] {
   const periods: OffSystemPeriod[] = [];
   for (const f of findings) {
     if (f.interval === undefined || f.hiddenWorkingDays === undefined || f.hiddenWorkingDays <= 0) continue;
@@ -448,21 +466,24 @@ function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar, lo
       recordIds: f.recordIds,
     });
   }
+  if (periods.length === 0) return { workingDays: 0, periods };
   periods.sort((a, b) => instantMs(a.from) - instantMs(b.from) || a.code.localeCompare(b.code));
   let workingDays = 0;
-  let group: { from: string; to: string; hidden: number } | undefined;
-  const close = () => {
-    if (group !== undefined) workingDays += Math.min(group.hidden, calendar.workingDaysBetween(local(group.from), local(group.to)));
-  };
-  for (const p of periods) {
-    if (group !== undefined && instantMs(p.from) <= instantMs(group.to)) {
+  const [first, ...rest] = periods;
+  let group = { from: first!.from, to: first!.to, hidden: first!.hiddenWorkingDays };
+  for (const p of rest) {
+    if (instantMs(p.from) <= instantMs(group.to)) {
       group.hidden += p.hiddenWorkingDays;
       if (instantMs(p.to) > instantMs(group.to)) group.to = p.to;
     } else {
-      close();
+      workingDays += hiddenDays(calendar, group);
       group = { from: p.from, to: p.to, hidden: p.hiddenWorkingDays };
     }
   }
-  close();
-  return { workingDays, periods };
+  return { workingDays: workingDays + hiddenDays(calendar, group), periods };
+}
+
+/** A merged stretch's hidden working days: the sum of its findings', at most its own working days. */
+function hiddenDays(calendar: WorkingCalendar, group: { from: string; to: string; hidden: number }): number {
+  return Math.min(group.hidden, calendar.workingDaysBetween(calendar.toLocalDate(group.from), calendar.toLocalDate(group.to)));
 }

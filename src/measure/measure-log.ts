@@ -80,7 +80,10 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   let latestTime = -Infinity;
   for (const record of records) {
     const time = instantMs(record.at);
-    if (time > latestTime) [latestAt, latestTime] = [record.at, time];
+    if (time > latestTime) {
+      latestAt = record.at;
+      latestTime = time;
+    }
     if (record.bundleId === undefined) {
       addLone(record, time);
       continue;
@@ -96,12 +99,12 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 
   const measurements: Measurement[] = [];
   const unmeasured: UnmeasuredGroup[] = [];
-  const measure = (id: string, matterId: string, group: readonly EventRecord[], run: () => Measurement) => {
+  const measure = (id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], findings: readonly Finding[]) => {
     try {
-      measurements.push(run());
+      measurements.push(measureGroup(group, kind, bundle, flows, context, findings));
     } catch (error) {
       if (!(error instanceof Error)) throw error;
-      unmeasured.push({ id, matterId, records: group.length, reason: error.message });
+      unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
     }
   };
 
@@ -139,10 +142,10 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     for (const instance of chain) {
       attempts.push(instance);
       if (instance.failed && instance !== chain.at(-1)) continue;
-      const group = attempts.flatMap((a) => a.records);
+      const group = attempts.length === 1 ? instance.records : attempts.flatMap((a) => a.records);
       const definition = instance.definition!;
-      const findings = attempts.flatMap((a) => findingsOf(a.bundleId, a.records));
-      measure(instance.bundleId, definition.bundle.id, group, () => measureGroup(group, 'bundle', definition.bundle, definition.flows, context, findings));
+      const findings = attempts.length === 1 ? findingsOf(instance.bundleId, instance.records) : attempts.flatMap((a) => findingsOf(a.bundleId, a.records));
+      measure(instance.bundleId, group, 'bundle', definition.bundle, definition.flows, findings);
       attempts = [];
     }
   }
@@ -164,27 +167,28 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
       unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
       continue;
     }
-    const findings = caseIds.flatMap((caseId) => findingsOf(undefined, recordsOf(caseId)));
-    measure(id, matterId, group, () => measureGroup(group, 'case', oneMatterBundle(flow), [flow], context, findings));
+    measure(id, group, 'case', oneMatterBundle(flow), [flow], findingsOf(undefined, group));
   }
 
-  const started = new Map(measurements.map((m) => [m, instantMs(m.experienced.from)]));
-  measurements.sort((a, b) => started.get(a)! - started.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const started = measurements.map((m) => ({ m, time: instantMs(m.experienced.from) }));
+  started.sort((a, b) => a.time - b.time || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
   unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
-  return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+  return { measurements: started.map((s) => s.m), unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
 }
 
 /** A lookup by id and version, falling back to the last definition of that id. */
 function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readonly id: string; readonly version: string }): (id: string, version: string) => T | undefined {
-  const exact = new Map<string, T>();
+  const byVersion = new Map<string, Map<string, T>>();
   const byId = new Map<string, T>();
   for (const item of items) {
     const { id, version } = definitionOf(item);
-    exact.set(`${id}@${version}`, item);
+    let versions = byVersion.get(id);
+    if (versions === undefined) byVersion.set(id, (versions = new Map()));
+    versions.set(version, item);
     byId.set(id, item);
   }
-  return (id, version) => exact.get(`${id}@${version}`) ?? byId.get(id);
+  return (id, version) => byVersion.get(id)?.get(version) ?? byId.get(id);
 }
 
 /** Findings by the case and bundle ids they name. */
@@ -203,10 +207,15 @@ function indexFindings(findings: readonly Finding[]): (bundleId: string | undefi
     }
   }
   return (bundleId, records) => {
-    if (findings.length === 0) return [];
-    const found = new Set<Finding>(bundleId === undefined ? [] : (byBundle.get(bundleId) ?? []));
-    const caseIds = new Set(records.map((r) => r.caseId));
-    for (const caseId of caseIds) for (const f of byCase.get(caseId) ?? []) found.add(f);
-    return [...found];
+    const found = bundleId === undefined ? [] : [...(byBundle.get(bundleId) ?? [])];
+    if (byCase.size === 0) return found;
+    // A case's records are usually together: look each case up once per run of its records.
+    let previous: string | undefined;
+    for (const record of records) {
+      if (record.caseId === previous) continue;
+      previous = record.caseId;
+      for (const f of byCase.get(record.caseId) ?? []) if (!found.includes(f)) found.push(f);
+    }
+    return found;
   };
 }
