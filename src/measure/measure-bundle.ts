@@ -326,27 +326,20 @@ function budgetCheck(budget: Budget, ended: boolean): LimitCheck {
   return limitCheck(budget.limitWorkingDays, budget.usedWorkingDays, ended);
 }
 
-function earliest(instants: readonly string[]): string {
+/** The earliest (`order` −1) or latest (`order` 1) of some instants; ties go to the string first (last) in order. */
+function extreme(instants: readonly string[], order: 1 | -1): string {
   let best = instants[0]!;
   if (instants.length === 1) return best;
   let bestTime = instantMs(best);
   for (const instant of instants) {
     const time = instantMs(instant);
-    if (time < bestTime || (time === bestTime && instant < best)) [best, bestTime] = [instant, time];
+    if ((time - bestTime) * order > 0 || (time === bestTime && (instant < best ? -1 : instant > best ? 1 : 0) * order > 0)) [best, bestTime] = [instant, time];
   }
   return best;
 }
 
-function latest(instants: readonly string[]): string {
-  let best = instants[0]!;
-  if (instants.length === 1) return best;
-  let bestTime = instantMs(best);
-  for (const instant of instants) {
-    const time = instantMs(instant);
-    if (time > bestTime || (time === bestTime && instant > best)) [best, bestTime] = [instant, time];
-  }
-  return best;
-}
+const earliest = (instants: readonly string[]): string => extreme(instants, -1);
+const latest = (instants: readonly string[]): string => extreme(instants, 1);
 
 /** The smallest period covering some periods; open ones run to `openUntil`. */
 function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil: string | undefined): Period | undefined {
