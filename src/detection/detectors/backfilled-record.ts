@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { ACCEPTANCE, DECISION, caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom, writtenInSameHour } from './_internal/case-facts';
+import { ACCEPTANCE_ACTIVITIES, DECISION_ACTIVITIES, caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link backfilledRecordDetector}. */
 export interface BackfilledRecordOptions {
@@ -30,8 +30,6 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       (r, i) =>
         r.source === 'system' &&
         r.recordedAt !== undefined &&
-        // Less than an hour apart is at most one working day in any time zone.
-        !(maxLag >= 1 && writtenInSameHour(r.at, r.recordedAt)) &&
         !withinDays(times[i]!, ms(r.recordedAt), maxLag) &&
         workingDaysFrom(view, r.at, r.recordedAt) > maxLag,
     );
@@ -54,8 +52,8 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       });
     }
     const received = firstOf(view, 'received');
-    const accepted = firstOf(view, ACCEPTANCE);
-    const decided = firstOf(view, DECISION);
+    const accepted = firstOf(view, ...ACCEPTANCE_ACTIVITIES);
+    const decided = firstOf(view, ...DECISION_ACTIVITIES);
     if (accepted !== undefined && decided !== undefined && ms(decided.at) < ms(accepted.at)) {
       findings.push({
         code: 'backfilled-record',

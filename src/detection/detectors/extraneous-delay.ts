@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { HALL_OR_COMMITMENT, caseFields, firstOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, firstOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link extraneousDelayDetector}. */
 export interface ExtraneousDelayOptions {
@@ -45,7 +45,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
   signal: 'An idle gap during processing — nothing in progress (no step, 补正 or 特别程序) and nothing logged — beyond N working days.',
   defaults: { maxIdleWorkingDays: 5, passiveActivities: ['deadline-warning', 'deadline-overdue'] },
   detect(view, options) {
-    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, HALL_OR_COMMITMENT);
+    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'committed', 'window-accepted');
     if (accepted === undefined) return [];
     const records = view.records;
     // What is in progress: pauses by the activity that ends them, steps by their id, each with how many are open.

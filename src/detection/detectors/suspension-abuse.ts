@@ -2,7 +2,7 @@ import { Art45CategorySchema } from '../../definition';
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector, CaseView } from '../case-detector';
 import type { Finding } from '../finding';
-import { DECISION, HALL_OR_COMMITMENT, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
 
 /** Options of {@link suspensionAbuseDetector}. */
 export interface SuspensionAbuseOptions {
@@ -52,8 +52,8 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   defaults: { maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
     const findings: Finding[] = [];
-    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, HALL_OR_COMMITMENT);
-    const decided = firstOf(view, DECISION);
+    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'window-accepted', 'committed');
+    const decided = firstOf(view, ...DECISION_ACTIVITIES);
     const lastAt = view.records.at(-1)?.at;
 
     if (accepted !== undefined) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testCase } from './test-case';
-import { withinDays, workingDaysFrom, writtenInSameHour } from './case-facts';
+import { withinDays, workingDaysFrom } from './case-facts';
 
 const view = testCase([]);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,21 +27,5 @@ describe('withinDays', () => {
   it('leaves a pair more than n days apart to the calendar', () => {
     expect(withinDays(Date.parse('2025-03-03T09:00:00+08:00'), Date.parse('2025-03-06T09:00:00+08:00'), 2)).toBe(false);
     expect(withinDays(Date.parse('2025-03-03T09:00:00+08:00'), Date.parse('2025-03-03T19:00:00+08:00'), 2)).toBe(true);
-  });
-});
-
-describe('writtenInSameHour', () => {
-  it('holds only for instants less than an hour apart', () => {
-    const written = fc
-      .record({ day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }), offset: fc.constantFrom('+08:00', '+00:00', '-05:00') })
-      .map(({ day, hour, minute, offset }) => `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000${offset}`);
-    fc.assert(
-      fc.property(written, written, (a, b) => {
-        if (writtenInSameHour(a, b)) expect(Math.abs(Date.parse(a) - Date.parse(b))).toBeLessThan(3_600_000);
-      }),
-    );
-    expect(writtenInSameHour('2025-03-03T09:00:00.000+08:00', '2025-03-03T09:59:59.000+08:00')).toBe(true);
-    expect(writtenInSameHour('2025-03-03T09:00:00.000+08:00', '2025-03-03T09:00:00.000+00:00')).toBe(false);
-    expect(writtenInSameHour('2025-03-03T09:00:00+08:00', '2025-03-03T09:00:00.000+08:00')).toBe(false);
   });
 });

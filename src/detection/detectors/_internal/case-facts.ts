@@ -33,19 +33,6 @@ export function withinDays(a: number, b: number, n: number): boolean {
   return b - a < n * DAY - WIDEST_OFFSET_GAP;
 }
 
-/**
- * Whether two instants are written in the same hour of the same day with the same offset (so they
- * are less than an hour apart): a check on the characters that spares parsing the common case of a
- * record entered moments after it happened.
- */
-export function writtenInSameHour(a: string, b: string): boolean {
-  const n = a.length;
-  if (b.length !== n || n < 19) return false;
-  for (let i = 0; i < 13; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  for (let i = n - 6; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  return true;
-}
-
 /** Milliseconds of an ISO-8601 duration as definitions write it (`P3D`, `PT4H`, `P1DT2H30M`); a day is 24 h. */
 export function durationMs(iso: string): number | undefined {
   const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
@@ -57,13 +44,9 @@ export function durationMs(iso: string): number | undefined {
 /** The case's system records (what the approval system itself logged). */
 export const systemRecords = (view: CaseView): EventRecord[] => view.records.filter((r) => r.source === 'system');
 
-/** The first system record of this activity, or of one of these activities. */
-export function firstOf(view: CaseView, activities: string | ReadonlySet<string>): EventRecord | undefined {
-  if (typeof activities === 'string') {
-    for (const r of view.records) if (r.source === 'system' && r.activity === activities) return r;
-    return undefined;
-  }
-  for (const r of view.records) if (r.source === 'system' && activities.has(r.activity)) return r;
+/** The first system record of one of these activities. */
+export function firstOf(view: CaseView, ...activities: string[]): EventRecord | undefined {
+  for (const r of view.records) if (r.source === 'system' && activities.includes(r.activity)) return r;
   return undefined;
 }
 
@@ -72,15 +55,6 @@ export const ACCEPTANCE_ACTIVITIES = ['window-accepted', 'department-accepted', 
 
 /** Decision activities and the certificate (批复 and 证照). */
 export const DECISION_ACTIVITIES = ['approved', 'approved-deferred', 'denied', 'certificate-issued'] as const;
-
-/** {@link ACCEPTANCE_ACTIVITIES} as a set, for {@link firstOf}. */
-export const ACCEPTANCE = new Set<string>(ACCEPTANCE_ACTIVITIES);
-
-/** {@link DECISION_ACTIVITIES} as a set, for {@link firstOf}. */
-export const DECISION = new Set<string>(DECISION_ACTIVITIES);
-
-/** Acceptance at the hall or by commitment: the fallback when a case has no department acceptance. */
-export const HALL_OR_COMMITMENT = new Set(['window-accepted', 'committed']);
 
 /** The department responsible for the case: the matter's, else the acting department of the first record that names one. */
 export function departmentOf(view: CaseView): string | undefined {
