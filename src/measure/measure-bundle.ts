@@ -116,7 +116,6 @@ export function measureGroup(
   const { calendar, at } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
   const counted = kind === 'bundle' ? countedBundleId(records, bundle) : undefined;
-  const id = counted ?? '';
   const earlier: EventRecord[] = [];
   const bundleRecords: EventRecord[] = [];
   const byMatter = new Map<string, EventRecord[]>();
@@ -219,7 +218,7 @@ export function measureGroup(
   const offSystem = offSystemOf(findings, calendar);
   const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
   const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
-  const measurement = { kind, id: kind === 'bundle' ? id : (first?.caseId ?? records[0]!.caseId), definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
+  const measurement = { kind, id: counted ?? first?.caseId ?? records[0]!.caseId, definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
   if (identity !== undefined) measurement.applicantId = identity;
   if (project !== undefined) measurement.projectCode = project;
   measurement.outcome = outcome;
