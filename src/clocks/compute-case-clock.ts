@@ -121,6 +121,8 @@ function stoppedSteps(flow: FlowDefinition): ReadonlyMap<string, string> {
 
 
 interface OpenSpan {
+  /** What it waits for: `supplement`, `special-procedure` or `step:<id>`. */
+  key: string;
   kind: SuspensionKind;
   from: EventRecord;
   /** `from.at` in ms. */
@@ -136,24 +138,38 @@ interface LedgerState {
   readonly calendar: WorkingCalendar;
   readonly at: string;
   readonly supplementStopsClock: boolean;
-  readonly open: Map<string, OpenSpan>;
-  readonly ledger: Suspension[];
-  /** The local dates (from, to) and the start in ms of each ledger entry, computed once. */
-  readonly days: Map<Suspension, { days: [string, string]; time: number }>;
+  /** Spans open now, in the order they opened (a span opened again under its key keeps its place). */
+  readonly open: OpenSpan[];
+  /** Closed spans: each ledger entry with its local dates (from, to) and its start in ms, computed once. */
+  readonly closed: ClosedSpan[];
   /** The evaluation instant's local date, once needed. */
   atDate: string | undefined;
+}
+
+interface ClosedSpan {
+  readonly entry: Suspension;
+  readonly days: [string, string];
+  readonly time: number;
 }
 
 function atLocalDate(state: LedgerState): string {
   return (state.atDate ??= state.calendar.toLocalDate(state.at));
 }
 
+/** Opens a span, in place of one open under the same key. */
+function openSpan(state: LedgerState, span: OpenSpan): void {
+  const index = state.open.findIndex((s) => s.key === span.key);
+  if (index < 0) state.open.push(span);
+  else state.open[index] = span;
+}
+
 /** Closes the open span under `key` (if any) at `end`, or leaves it open at the evaluation instant. */
 function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined, acceptedAt: string | undefined): void {
   const { calendar, open } = state;
-  const span = open.get(key);
-  if (!span) return;
-  open.delete(key);
+  const index = open.findIndex((s) => s.key === key);
+  if (index < 0) return;
+  const span = open[index]!;
+  open.splice(index, 1);
   const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
   const lawful =
     span.kind === 'stopped-step' ||
@@ -171,14 +187,18 @@ function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined
   entry.stopsOfficialClock = afterAcceptance && span.kind !== 'stopped-step';
   entry.workingDays = calendar.workingDaysBetween(days[0], days[1]);
   entry.recordIds = end ? [span.from.id, end.id] : [span.from.id];
-  state.ledger.push(entry);
-  state.days.set(entry, { days, time: span.time });
+  state.closed.push({ entry, days, time: span.time });
+}
+
+/** Closes every open span at `end` (or leaves them open at the evaluation instant), in the order they opened. */
+function closeAll(state: LedgerState, end: EventRecord | undefined, acceptedAt: string | undefined): void {
+  while (state.open.length > 0) closeSpan(state, state.open[0]!.key, end, acceptedAt);
 }
 
 /** The local day spans of the ledger entries that pass `filter`. */
 function daySpans(state: LedgerState, filter: (s: Suspension) => boolean): Array<[string, string]> {
   const spans: Array<[string, string]> = [];
-  for (const s of state.ledger) if (filter(s)) spans.push(state.days.get(s)!.days);
+  for (const { entry, days } of state.closed) if (filter(entry)) spans.push(days);
   return spans;
 }
 
@@ -285,9 +305,7 @@ export function computeCaseClock(
   let decidedAt: string | undefined;
   let certificateAt: string | undefined;
   let extension: Extension | undefined;
-  const ledger: Suspension[] = [];
-  const open = new Map<string, OpenSpan>();
-  const state: LedgerState = { calendar, at, supplementStopsClock, open, ledger, days: new Map(), atDate: undefined };
+  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined };
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
@@ -317,13 +335,13 @@ export function computeCaseClock(
         acceptedAt ??= record.at;
         break;
       case 'supplement-started':
-        open.set('supplement', { kind: 'supplement', from: record, time: instantMs(record.at) });
+        openSpan(state, { key: 'supplement', kind: 'supplement', from: record, time: instantMs(record.at) });
         break;
       case 'supplement-ended':
         closeSpan(state, 'supplement', record, acceptedAt);
         break;
       case 'special-procedure-started':
-        open.set('special-procedure', { kind: 'special-procedure', from: record, time: instantMs(record.at) });
+        openSpan(state, { key: 'special-procedure', kind: 'special-procedure', from: record, time: instantMs(record.at) });
         break;
       case 'special-procedure-ended':
         closeSpan(state, 'special-procedure', record, acceptedAt);
@@ -351,18 +369,19 @@ export function computeCaseClock(
           dropped = closing;
           if (activity === 'filed') acceptedAt ??= record.at; // a filing is accepted and done on the spot
           if (activity === 'approved' || activity === 'approved-deferred' || activity === 'denied' || activity === 'filed') decidedAt = record.at;
-          if (open.size > 0) for (const key of [...open.keys()]) closeSpan(state, key, record, acceptedAt);
+          closeAll(state, record, acceptedAt);
         } else {
           const key = stopped.get(activity);
           if (key === undefined) break;
-          if (record.lifecycle === 'start') open.set(key, { kind: 'stopped-step', from: record, time: instantMs(record.at), stepId: activity });
+          if (record.lifecycle === 'start') openSpan(state, { key, kind: 'stopped-step', from: record, time: instantMs(record.at), stepId: activity });
           else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') closeSpan(state, key, record, acceptedAt);
         }
       }
     }
   }
-  if (open.size > 0) for (const key of [...open.keys()]) closeSpan(state, key, undefined, acceptedAt);
-  if (ledger.length > 1) ledger.sort((a, b) => state.days.get(a)!.time - state.days.get(b)!.time);
+  closeAll(state, undefined, acceptedAt);
+  if (state.closed.length > 1) state.closed.sort((a, b) => a.time - b.time);
+  const ledger = state.closed.map((c) => c.entry);
 
   const endedDate = endedAt === undefined ? undefined : calendar.toLocalDate(endedAt);
   const evaluated = endedDate ?? atLocalDate(state);

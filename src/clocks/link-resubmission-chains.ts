@@ -90,11 +90,11 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
       continue;
     }
     const key = `${attempt.matterId}|${attempt.link.by}:${attempt.link.value}`;
-    const group = groups.get(key) ?? [];
-    group.push(attempt);
-    groups.set(key, group);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [attempt]);
+    else group.push(attempt);
   }
-  for (const [key, group] of groups) {
+  groups.forEach((group, key) => {
     group.sort((a, b) => startTime(a) - startTime(b));
     let current: Attempt[] = [];
     for (const attempt of group) {
@@ -111,7 +111,7 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
       current.push(attempt);
     }
     if (current.length > 0) chains.push(chainOf(key, current));
-  }
+  });
   return chains;
 }
 

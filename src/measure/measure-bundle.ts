@@ -115,41 +115,62 @@ export function measureGroup(
 ): Measurement {
   const { calendar, at } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
+  const layout = layoutOf(bundle);
+  const n = bundle.matters.length;
+  const matterFlows: (FlowDefinition | undefined)[] = bundle.matters.map((m) => flowOf(flows, m.matterId));
   const counted = kind === 'bundle' ? countedBundleId(records, bundle) : undefined;
+  // Each matter's records, by its position in the bundle; `seen` holds the positions in order of first sight.
   const earlier: EventRecord[] = [];
   const bundleRecords: EventRecord[] = [];
-  const byMatter = new Map<string, EventRecord[]>();
-  for (const record of records) {
-    if (kind === 'bundle' && record.bundleId !== counted) earlier.push(record);
-    else if (kind === 'bundle' && record.matterId === bundle.id) bundleRecords.push(record);
-    else {
-      const list = byMatter.get(record.matterId);
-      if (list === undefined) byMatter.set(record.matterId, [record]);
-      else list.push(record);
+  const matterRecords: EventRecord[][] = [];
+  const seen: number[] = [];
+  const unknownMatter = (matterId: string) =>
+    new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
+  if (kind === 'case' && n === 1 && records.every((r) => r.matterId === bundle.matters[0]!.matterId)) {
+    // A lone case chain: one matter, all its records — no copy.
+    if (matterFlows[0] === undefined) throw unknownMatter(bundle.matters[0]!.matterId);
+    matterRecords[0] = records as EventRecord[];
+    seen.push(0);
+  } else {
+    for (const record of records) {
+      if (kind === 'bundle' && record.bundleId !== counted) earlier.push(record);
+      else if (kind === 'bundle' && record.matterId === bundle.id) bundleRecords.push(record);
+      else {
+        const position = layout.position.get(record.matterId);
+        if (position === undefined || matterFlows[position] === undefined) throw unknownMatter(record.matterId);
+        const list = matterRecords[position];
+        if (list === undefined) {
+          matterRecords[position] = [record];
+          seen.push(position);
+        } else list.push(record);
+      }
     }
   }
-  const clocks = new Map<string, CaseClock>();
-  for (const [matterId, matterRecords] of byMatter) {
-    const flow = flowOf(flows, matterId);
-    if (flow === undefined || !bundle.matters.some((m) => m.matterId === matterId)) {
-      throw new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
-    }
-    clocks.set(matterId, computeCaseClock(matterRecords, flow, calendar, { at }));
-  }
-  const caseClocks = [...clocks.values()];
+  const clocks: (CaseClock | undefined)[] = new Array<CaseClock | undefined>(n).fill(undefined);
+  const caseClocks: CaseClock[] = [];
+  const options = { at };
+  for (const position of seen) caseClocks.push((clocks[position] = computeCaseClock(matterRecords[position]!, matterFlows[position]!, calendar, options)));
   const evaluated = calendar.toLocalDate(at);
 
   // Per matter.
-  const officialSpans = new Map<string, DaySpan[]>();
-  for (const [matterId, clock] of clocks) officialSpans.set(matterId, failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
-
-  const criticalPath = findCriticalPath(bundle, clocks);
+  const officialSpans: DaySpan[][] = [];
+  for (let i = 0; i < n; i++) {
+    const clock = clocks[i];
+    officialSpans.push(clock === undefined || failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
+  }
+  const done = (i: number): boolean => matterFlows[i]?.mode === 'cancelled' || succeeded(clocks[i]);
+  const criticalPath = findCriticalPath(bundle, layout, clocks);
   const matters: MatterMeasurement[] = [];
-  for (const matter of bundle.matters) {
-    const clock = clocks.get(matter.matterId);
-    const flow = flowOf(flows, matter.matterId);
-    if (clock === undefined || flow === undefined) continue;
-    const spans = officialSpans.get(matter.matterId)!;
+  const measuredAt: (MatterMeasurement | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const matter = bundle.matters[i]!;
+    const clock = clocks[i];
+    const flow = matterFlows[i];
+    if (clock === undefined || flow === undefined) {
+      measuredAt.push(undefined);
+      continue;
+    }
+    const spans = officialSpans[i]!;
     // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
     const decided = clock.outcome !== undefined && DECISIONS.has(clock.outcome);
     const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, decided);
@@ -168,18 +189,26 @@ export function measureGroup(
     if (statutory !== undefined) measured.statutory = statutory;
     measured.critical = criticalPath.includes(matter.matterId);
     matters.push(measured);
+    measuredAt.push(measured);
   }
 
-  const outcome: MeasurementOutcome = bundle.matters.some((m) => failed(clocks.get(m.matterId))) ? 'failed' : bundle.matters.every((m) => done(flows, clocks, m.matterId)) ? 'completed' : 'open';
-  const official = spanDuration(calendar, mergeAll([...officialSpans.values()]));
+  let outcome: MeasurementOutcome = 'completed';
+  for (let i = 0; i < n; i++) {
+    if (failed(clocks[i])) {
+      outcome = 'failed';
+      break;
+    }
+    if (!done(i)) outcome = 'open';
+  }
+  const official = spanDuration(calendar, n === 1 ? officialSpans[0]! : mergeAll(officialSpans));
 
   // Stages.
-  const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage) => {
-    const members = bundle.matters.filter((m) => m.stage === stage.id).map((m) => m.matterId);
-    const stageOfficial = spanDuration(calendar, mergeAll(members.map((m) => officialSpans.get(m) ?? [])));
-    const stageDone = members.every((m) => done(flows, clocks, m));
-    const experienced = spanOf(members.flatMap((m) => matters.find((x) => x.matterId === m)?.experienced ?? []), calendar, stageDone ? undefined : at);
-    const limit = stage.limitWorkingDays === undefined || !members.some((m) => clocks.get(m)?.acceptedAt !== undefined) ? undefined : limitCheck(stage.limitWorkingDays, stageOfficial.workingDays, stageDone);
+  const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage, s) => {
+    const members = layout.stageMembers[s]!;
+    const stageOfficial = spanDuration(calendar, mergeAll(members.map((i) => officialSpans[i]!)));
+    const stageDone = members.every(done);
+    const experienced = spanOf(members.flatMap((i) => measuredAt[i]?.experienced ?? []), calendar, stageDone ? undefined : at);
+    const limit = stage.limitWorkingDays === undefined || !members.some((i) => clocks[i]?.acceptedAt !== undefined) ? undefined : limitCheck(stage.limitWorkingDays, stageOfficial.workingDays, stageDone);
     return {
       stageId: stage.id,
       name: stage.name,
@@ -249,10 +278,8 @@ function flowOf(flows: readonly FlowDefinition[], matterId: string): FlowDefinit
   return undefined;
 }
 
-/** Whether a matter has its result: a cancelled matter needs none; otherwise an approval or filing that statistics keep. */
-function done(flows: readonly FlowDefinition[], clocks: ReadonlyMap<string, CaseClock>, matterId: string): boolean {
-  if (flowOf(flows, matterId)?.mode === 'cancelled') return true;
-  const clock = clocks.get(matterId);
+/** Whether a matter's case ended with an approval or filing that statistics keep (a cancelled matter is done without one). */
+function succeeded(clock: CaseClock | undefined): boolean {
   return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
 }
 
@@ -350,42 +377,70 @@ function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil
   return period(from, to, { workingDays: calendar.workingDaysBetween(a, b), naturalDays: spanNaturalDays([[a, b]]) });
 }
 
-const NO_STAGES: ReadonlyMap<string, number> = new Map();
+/** What measuring needs of a bundle definition besides the records, worked out once per definition (definitions are data, not changed in place). */
+interface BundleLayout {
+  /** Each matter's position in `bundle.matters`. */
+  readonly position: ReadonlyMap<string, number>;
+  /** Per matter position, the positions of the matters it waits on: its `dependsOn`, and every matter of an earlier stage. */
+  readonly waitsOn: readonly (readonly number[])[];
+  /** Per stage of `bundle.stages`, the positions of its matters. */
+  readonly stageMembers: readonly (readonly number[])[];
+}
+
+const layouts = new WeakMap<BundleDefinition, BundleLayout>();
+
+function layoutOf(bundle: BundleDefinition): BundleLayout {
+  let layout = layouts.get(bundle);
+  if (layout !== undefined) return layout;
+  const stageIndex = new Map((bundle.stages ?? []).map((s, i) => [s.id, i]));
+  const position = new Map<string, number>();
+  bundle.matters.forEach((m, i) => position.set(m.matterId, position.get(m.matterId) ?? i));
+  const waitsOn = bundle.matters.map((matter) => {
+    const index = matter.stage === undefined ? undefined : stageIndex.get(matter.stage);
+    const waited: number[] = [];
+    bundle.matters.forEach((m, i) => {
+      if ((matter.dependsOn ?? []).includes(m.matterId) || (index !== undefined && m.stage !== undefined && (stageIndex.get(m.stage) ?? Infinity) < index)) waited.push(i);
+    });
+    return waited;
+  });
+  const stageMembers = (bundle.stages ?? []).map((stage) => bundle.matters.flatMap((m, i) => (m.stage === stage.id ? [i] : [])));
+  layout = { position, waitsOn, stageMembers };
+  layouts.set(bundle, layout);
+  return layout;
+}
 
 /**
  * The matters that decided the end date, first to last: the matter that ended last, then, going
  * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
  */
-function findCriticalPath(bundle: BundleDefinition, clocks: ReadonlyMap<string, CaseClock>): string[] {
-  const stageIndex = bundle.stages === undefined ? NO_STAGES : new Map(bundle.stages.map((s, i) => [s.id, i]));
-  const ends = new Map<string, number>();
-  for (const [matterId, clock] of clocks) {
-    const end = endOf(clock);
-    if (end !== undefined) ends.set(matterId, instantMs(end));
+function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks: readonly (CaseClock | undefined)[]): string[] {
+  const ends: number[] = [];
+  const ended: number[] = [];
+  for (let i = 0; i < clocks.length; i++) {
+    const clock = clocks[i];
+    const end = clock === undefined ? undefined : endOf(clock);
+    ends.push(end === undefined ? -Infinity : instantMs(end));
+    if (!failed(clock)) ended.push(i);
   }
-  const ended = bundle.matters.map((m) => m.matterId).filter((id) => !failed(clocks.get(id)));
   const path: string[] = [];
   let current = endedLast(ended, ends);
-  while (current !== undefined && !path.includes(current)) {
-    path.push(current);
-    const matter = bundle.matters.find((m) => m.matterId === current)!;
-    const index = matter.stage === undefined ? undefined : stageIndex.get(matter.stage);
-    const waitedOn = bundle.matters
-      .filter((m) => (matter.dependsOn ?? []).includes(m.matterId) || (index !== undefined && m.stage !== undefined && (stageIndex.get(m.stage) ?? Infinity) < index))
-      .map((m) => m.matterId);
-    current = endedLast(waitedOn, ends);
+  while (current !== undefined) {
+    const matterId = bundle.matters[current]!.matterId;
+    if (path.includes(matterId)) break;
+    path.push(matterId);
+    current = endedLast(layout.waitsOn[current]!, ends);
   }
   return path.reverse();
 }
 
-/** The candidate with the latest end time (the first of equals), if any has ended. */
-function endedLast(candidates: readonly string[], ends: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
+/** The candidate position with the latest end time (the first of equals), if any has ended. */
+function endedLast(candidates: readonly number[], ends: readonly number[]): number | undefined {
+  let best: number | undefined;
   let bestTime = -Infinity;
-  for (const id of candidates) {
-    const time = ends.get(id) ?? -Infinity;
+  for (const i of candidates) {
+    const time = ends[i]!;
     if (time > bestTime) {
-      best = id;
+      best = i;
       bestTime = time;
     }
   }
@@ -410,10 +465,11 @@ interface ApplicantActs {
  * neither a visit, nor a form, nor materials handed over again.
  */
 function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, context: MeasureContext): ApplicantActs {
-  const days = new Set<string>();
+  // Arrays, not sets: an applicant comes on a few days and files a few applications.
+  const tripDays: string[] = [];
+  const applications: (readonly string[])[] = [];
   let forms = 0;
   let materialSubmissions = 0;
-  const seen = new Map<string, number>();
   for (const record of records) {
     const fannedOut = submittedOnce && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered');
     if (record.channel !== undefined && IN_PERSON.has(record.channel)) {
@@ -421,23 +477,37 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
         record.source === 'system'
           ? APPLICANT_ACTS.has(record.activity) && !fannedOut
           : record.evidenceKind !== undefined && context.tripEvidenceKinds.has(record.evidenceKind) && (record.actor === undefined || record.actor.role === 'applicant');
-      if (own) days.add(context.calendar.toLocalDate(record.at));
+      if (own) {
+        const day = context.calendar.toLocalDate(record.at);
+        if (!tripDays.includes(day)) tripDays.push(day);
+      }
     }
     if (record.source !== 'system' || fannedOut) continue;
     const application = record.activity === 'bundle-submitted' || record.activity === 'received';
     if (application) {
       forms++;
-      const materials = record.materials ?? [];
-      for (let index = 0; index < materials.length; index++) {
-        const material = materials[index]!;
-        if (materials.indexOf(material) === index) seen.set(material, (seen.get(material) ?? 0) + 1);
-      }
+      if (record.materials !== undefined && record.materials.length > 0) applications.push(record.materials);
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
+  return { tripDays: tripDays.sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+}
+
+/** Materials handed over on more than one application (a material listed twice on one counts once), sorted. */
+function repeatedMaterials(applications: readonly (readonly string[])[]): string[] {
+  if (applications.length < 2) return [];
+  const seen = new Map<string, number>();
+  for (const materials of applications) {
+    for (let index = 0; index < materials.length; index++) {
+      const material = materials[index]!;
+      if (materials.indexOf(material) === index) seen.set(material, (seen.get(material) ?? 0) + 1);
+    }
+  }
   const repeated: string[] = [];
-  for (const [material, count] of seen) if (count > 1) repeated.push(material);
-  return { tripDays: [...days].sort(), forms, materialSubmissions, repeated: repeated.sort() };
+  seen.forEach((count, material) => {
+    if (count > 1) repeated.push(material);
+  });
+  return repeated.sort();
 }
 
 /**

@@ -5,7 +5,7 @@ import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
 import { instantMs } from '../_internal/instant';
 import type { ResubmissionOptions } from '../clocks';
 import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
-import { asOneMatterBundle, measureContext, measureGroup, type MeasureOptions } from './measure-bundle';
+import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
 
 /** Options of {@link measureLog}: the definitions to measure against, plus {@link MeasureOptions}. */
@@ -51,6 +51,18 @@ interface BundleInstanceRecords {
   link?: string;
 }
 
+/** A lone case: its records, and what chaining it needs, gathered in the same pass. */
+interface LoneCase {
+  readonly records: EventRecord[];
+  readonly attempt: Attempt;
+}
+
+/** Measurements and unmeasured groups as they are collected. */
+interface Collected {
+  readonly measurements: Measurement[];
+  readonly unmeasured: UnmeasuredGroup[];
+}
+
 /**
  * Measures every 一件事 in a log: each bundle instance (with the earlier failed attempts it
  * resubmits) and each lone case (with its resubmission chain, as a one-matter bundle). Detection
@@ -65,27 +77,36 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   if (records.length === 0) return { measurements: [], unmeasured: [], counts: { read: 0, measured: 0, unmeasured: 0 } };
   const bundles = options.flows === undefined && options.bundles === undefined ? builtInBundles() : (options.bundles ?? []);
   const flows = options.flows === undefined && options.bundles === undefined ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
-  const bundleOf = definitions(bundles, (b) => b.bundle);
-  const flowOf = definitions(flows, (f) => f);
+  // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
   const instances = new Map<string, BundleInstanceRecords>();
-  // Lone cases: their records, and what chaining them needs, gathered in the same pass.
-  const lone = new Map<string, { records: EventRecord[]; attempt: Attempt }>();
-  const addLone = (record: EventRecord, time: number) => {
-    let entry = lone.get(record.caseId);
-    if (entry === undefined) lone.set(record.caseId, (entry = { records: [], attempt: newAttempt(record) }));
-    entry.records.push(record);
-    noteAttemptRecord(entry.attempt, record, time);
-  };
+  const lone = new Map<string, LoneCase>();
+  const latestAt = groupRecords(records, instances, lone);
+  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
+  const findings = indexFindings(context.findings);
+  const out: Collected = { measurements: [], unmeasured: [] };
+  measureBundleInstances(instances, lone, definitions(bundles, (b) => b.bundle), findings, context, out);
+  measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
+
+  const started = out.measurements.map((m) => ({ m, time: instantMs(m.experienced.from) }));
+  started.sort((a, b) => a.time - b.time || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
+  const unmeasured = out.unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
+  return { measurements: started.map((s) => s.m), unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+}
+
+/** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant. */
+function groupRecords(records: readonly EventRecord[], instances: Map<string, BundleInstanceRecords>, lone: Map<string, LoneCase>): string {
   let latestAt = records[0]!.at;
   let latestTime = -Infinity;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const time = instantMs(record.at);
     if (time > latestTime) {
       latestAt = record.at;
       latestTime = time;
     }
     if (record.bundleId === undefined) {
-      addLone(record, time);
+      addLone(lone, record, time);
       continue;
     }
     let instance = instances.get(record.bundleId);
@@ -94,28 +115,38 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
     if (time < instance.start) instance.start = time;
     if (time > instance.end) instance.end = time;
   }
-  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
-  const findingsOf = indexFindings(context.findings);
+  return latestAt;
+}
 
-  const measurements: Measurement[] = [];
-  const unmeasured: UnmeasuredGroup[] = [];
-  const measure = (id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], findings: readonly Finding[]) => {
-    try {
-      measurements.push(measureGroup(group, kind, bundle, flows, context, findings));
-    } catch (error) {
-      if (!(error instanceof Error)) throw error;
-      unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
-    }
-  };
+function addLone(lone: Map<string, LoneCase>, record: EventRecord, time: number): void {
+  let entry = lone.get(record.caseId);
+  if (entry === undefined) lone.set(record.caseId, (entry = { records: [], attempt: newAttempt(record) }));
+  entry.records.push(record);
+  noteAttemptRecord(entry.attempt, record, time);
+}
 
-  // Bundle instances: those with a bundle-level record of a known bundle; the others' cases are lone
-  // (a 并联 instance id on cases filed side by side, without a bundle definition).
+/** Measures one group into `out`, or reports it unmeasured with the reason. */
+function measureInto(out: Collected, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): void {
+  try {
+    out.measurements.push(measureGroup(group, kind, bundle, flows, context, findings));
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
+  }
+}
+
+/**
+ * Bundle instances: those with a bundle-level record of a known bundle, each with the earlier
+ * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
+ * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
+ */
+function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, LoneCase>, bundleOf: Definitions<BundleWithFlows>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
   const chains = new Map<string, BundleInstanceRecords[]>();
-  for (const instance of instances.values()) {
+  instances.forEach((instance) => {
     for (const record of instance.records) {
       if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
       if (instance.definition === undefined && record.caseId === instance.bundleId) {
-        const definition = bundleOf(record.matterId, record.flowVersion);
+        const definition = lookup(bundleOf, record.matterId, record.flowVersion);
         if (definition !== undefined) instance.definition = definition;
       }
       if (instance.link === undefined) {
@@ -124,19 +155,18 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
       }
     }
     if (instance.definition === undefined) {
-      const knownBundle = instance.records.some((r) => r.caseId === instance.bundleId);
-      if (knownBundle) {
-        const first = instance.records.find((r) => r.caseId === instance.bundleId)!;
-        unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
-      } else for (const record of instance.records) addLone(record, instantMs(record.at));
-      continue;
+      const first = instance.records.find((r) => r.caseId === instance.bundleId);
+      if (first !== undefined) {
+        out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
+      } else for (const record of instance.records) addLone(lone, record, instantMs(record.at));
+      return;
     }
     const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
     const chain = chains.get(key);
     if (chain === undefined) chains.set(key, [instance]);
     else chain.push(instance);
-  }
-  for (const chain of chains.values()) {
+  });
+  chains.forEach((chain) => {
     chain.sort((a, b) => a.start - b.start || (a.bundleId < b.bundleId ? -1 : 1));
     let attempts: BundleInstanceRecords[] = [];
     for (const instance of chain) {
@@ -144,41 +174,40 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
       if (instance.failed && instance !== chain.at(-1)) continue;
       const group = attempts.length === 1 ? instance.records : attempts.flatMap((a) => a.records);
       const definition = instance.definition!;
-      const findings = attempts.length === 1 ? findingsOf(instance.bundleId, instance.records) : attempts.flatMap((a) => findingsOf(a.bundleId, a.records));
-      measure(instance.bundleId, group, 'bundle', definition.bundle, definition.flows, findings);
+      const about = attempts.length === 1 ? findingsAbout(findings, instance.bundleId, instance.records) : attempts.flatMap((a) => findingsAbout(findings, a.bundleId, a.records));
+      measureInto(out, instance.bundleId, group, 'bundle', definition.bundle, definition.flows, context, about);
       attempts = [];
     }
-  }
-
-  // Lone cases, chained by resubmission.
-  const recordsOf = (caseId: string): EventRecord[] => lone.get(caseId)!.records;
-  const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
-  const oneMatterBundle = (flow: FlowDefinition): BundleDefinition => {
-    let bundle = oneMatterBundles.get(flow);
-    if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
-    return bundle;
-  };
-  for (const { caseIds, matterId } of chainAttempts(Array.from(lone.values(), (entry) => entry.attempt), options.resubmission)) {
-    const group = caseIds.length === 1 ? recordsOf(caseIds[0]!) : caseIds.flatMap(recordsOf);
-    const last = recordsOf(caseIds.at(-1)!)[0]!;
-    const flow = flowOf(matterId, last.flowVersion);
-    const id = caseIds.at(-1)!;
-    if (flow === undefined) {
-      unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
-      continue;
-    }
-    measure(id, group, 'case', oneMatterBundle(flow), [flow], findingsOf(undefined, group));
-  }
-
-  const started = measurements.map((m) => ({ m, time: instantMs(m.experienced.from) }));
-  started.sort((a, b) => a.time - b.time || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
-  unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
-  return { measurements: started.map((s) => s.m), unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+  });
 }
 
-/** A lookup by id and version, falling back to the last definition of that id. */
-function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readonly id: string; readonly version: string }): (id: string, version: string) => T | undefined {
+/** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
+function measureLoneCases(lone: ReadonlyMap<string, LoneCase>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
+  const attempts: Attempt[] = [];
+  lone.forEach((entry) => attempts.push(entry.attempt));
+  const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
+  for (const { caseIds, matterId } of chainAttempts(attempts, resubmission)) {
+    const id = caseIds.at(-1)!;
+    const group = caseIds.length === 1 ? lone.get(id)!.records : caseIds.flatMap((caseId) => lone.get(caseId)!.records);
+    const last = lone.get(id)!.records[0]!;
+    const flow = lookup(flowOf, matterId, last.flowVersion);
+    if (flow === undefined) {
+      out.unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
+      continue;
+    }
+    let bundle = oneMatterBundles.get(flow);
+    if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
+    measureInto(out, id, group, 'case', bundle, [flow], context, findingsAbout(findings, undefined, group));
+  }
+}
+
+/** Definitions by id and version, and the last of each id. */
+interface Definitions<T> {
+  readonly byVersion: ReadonlyMap<string, ReadonlyMap<string, T>>;
+  readonly byId: ReadonlyMap<string, T>;
+}
+
+function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readonly id: string; readonly version: string }): Definitions<T> {
   const byVersion = new Map<string, Map<string, T>>();
   const byId = new Map<string, T>();
   for (const item of items) {
@@ -188,11 +217,21 @@ function definitions<T>(items: readonly T[], definitionOf: (item: T) => { readon
     versions.set(version, item);
     byId.set(id, item);
   }
-  return (id, version) => byVersion.get(id)?.get(version) ?? byId.get(id);
+  return { byVersion, byId };
+}
+
+/** The definition of that id and version, falling back to the last definition of that id. */
+function lookup<T>(definitions: Definitions<T>, id: string, version: string): T | undefined {
+  return definitions.byVersion.get(id)?.get(version) ?? definitions.byId.get(id);
 }
 
 /** Findings by the case and bundle ids they name. */
-function indexFindings(findings: readonly Finding[]): (bundleId: string | undefined, records: readonly EventRecord[]) => Finding[] {
+interface FindingIndex {
+  readonly byCase: ReadonlyMap<string, Finding[]>;
+  readonly byBundle: ReadonlyMap<string, Finding[]>;
+}
+
+function indexFindings(findings: readonly Finding[]): FindingIndex {
   const byCase = new Map<string, Finding[]>();
   const byBundle = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -206,16 +245,19 @@ function indexFindings(findings: readonly Finding[]): (bundleId: string | undefi
       else list.push(finding);
     }
   }
-  return (bundleId, records) => {
-    const found = bundleId === undefined ? [] : [...(byBundle.get(bundleId) ?? [])];
-    if (byCase.size === 0) return found;
-    // A case's records are usually together: look each case up once per run of its records.
-    let previous: string | undefined;
-    for (const record of records) {
-      if (record.caseId === previous) continue;
-      previous = record.caseId;
-      for (const f of byCase.get(record.caseId) ?? []) if (!found.includes(f)) found.push(f);
-    }
-    return found;
-  };
+  return { byCase, byBundle };
+}
+
+/** The findings about a bundle instance (by its id) or about the cases of some records. */
+function findingsAbout(index: FindingIndex, bundleId: string | undefined, records: readonly EventRecord[]): Finding[] {
+  const found = bundleId === undefined ? [] : [...(index.byBundle.get(bundleId) ?? [])];
+  if (index.byCase.size === 0) return found;
+  // A case's records are usually together: look each case up once per run of its records.
+  let previous: string | undefined;
+  for (const record of records) {
+    if (record.caseId === previous) continue;
+    previous = record.caseId;
+    for (const f of index.byCase.get(record.caseId) ?? []) if (!found.includes(f)) found.push(f);
+  }
+  return found;
 }
