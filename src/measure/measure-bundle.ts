@@ -8,6 +8,7 @@ import { PermitflowError } from '../errors';
 import { instantMs } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
+import { naturalDaysBetween } from '../_internal/local-date';
 import type {
   Duration,
   LimitCheck,
@@ -162,6 +163,7 @@ export function measureGroup(
   const criticalPath = findCriticalPath(bundle, layout, clocks);
   const matters: MatterMeasurement[] = [];
   const measuredAt: (MatterMeasurement | undefined)[] = [];
+  let soleOfficial: Duration | undefined; // the one matter's official time, when the bundle has one matter
   for (let i = 0; i < n; i++) {
     const matter = bundle.matters[i]!;
     const clock = clocks[i];
@@ -181,7 +183,11 @@ export function measureGroup(
     measured.caseIds = clock.chain;
     if (clock.outcome !== undefined) measured.outcome = clock.outcome;
     if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
-    if (clock.official !== undefined && clock.acceptedAt !== undefined) measured.official = period(clock.acceptedAt, clock.official.to, spanDuration(calendar, spans));
+    if (clock.official !== undefined && clock.acceptedAt !== undefined) {
+      const duration = spanDuration(calendar, spans);
+      if (n === 1) soleOfficial = duration;
+      measured.official = period(clock.acceptedAt, clock.official.to, duration);
+    }
     measured.dropped = failed(clock);
     measured.suspensions = suspensionTotals(calendar, [clock], evaluated);
     measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
@@ -200,7 +206,7 @@ export function measureGroup(
     }
     if (!done(i)) outcome = 'open';
   }
-  const official = spanDuration(calendar, n === 1 ? officialSpans[0]! : mergeAll(officialSpans));
+  const official = n === 1 ? (soleOfficial ?? spanDuration(calendar, officialSpans[0]!)) : spanDuration(calendar, mergeAll(officialSpans));
 
   // Stages.
   const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage, s) => {
@@ -232,8 +238,9 @@ export function measureGroup(
   const from = earliest(starts);
   const to = latest(ends.length > 0 ? ends : [at]);
   const fromDate = calendar.toLocalDate(from);
-  const toDate = calendar.toLocalDate(to);
-  const experienced = period(from, to, { workingDays: calendar.workingDaysBetween(fromDate, toDate), naturalDays: spanNaturalDays([[fromDate, toDate]]) });
+  // A lone case's experienced time is usually its clock's, already counted.
+  const sole = caseClocks.length === 1 ? caseClocks[0]!.experienced : undefined;
+  const experienced = sole !== undefined && sole.from === from && sole.to === to ? period(from, to, sole) : periodBetween(calendar, from, to);
 
   // Limits.
   const first = caseClocks[0];
@@ -370,11 +377,14 @@ const latest = (instants: readonly string[]): string => extreme(instants, 1);
 /** The smallest period covering some periods; open ones run to `openUntil`. */
 function spanOf(periods: readonly Period[], calendar: WorkingCalendar, openUntil: string | undefined): Period | undefined {
   if (periods.length === 0) return undefined;
-  const from = earliest(periods.map((p) => p.from));
-  const to = openUntil ?? latest(periods.map((p) => p.to));
+  return periodBetween(calendar, earliest(periods.map((p) => p.from)), openUntil ?? latest(periods.map((p) => p.to)));
+}
+
+/** The period from → to, counted in the calendar's working and natural days. */
+function periodBetween(calendar: WorkingCalendar, from: string, to: string): Period {
   const a = calendar.toLocalDate(from);
   const b = calendar.toLocalDate(to);
-  return period(from, to, { workingDays: calendar.workingDaysBetween(a, b), naturalDays: spanNaturalDays([[a, b]]) });
+  return { from, to, workingDays: calendar.workingDaysBetween(a, b), naturalDays: naturalDaysBetween(a, b) };
 }
 
 /** What measuring needs of a bundle definition besides the records, worked out once per definition (definitions are data, not changed in place). */

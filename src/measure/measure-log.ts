@@ -41,14 +41,19 @@ export interface MeasureLogResult {
 /** Activities after which a bundle attempt has failed and a new application resubmits it. */
 const FAILED = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 
+/** A bundle instance's records, and what chaining and measuring it needs, gathered in the same pass. */
 interface BundleInstanceRecords {
   readonly bundleId: string;
   readonly records: EventRecord[];
-  definition?: BundleWithFlows;
+  /** Its first bundle-level record (case id = bundle id), which names the bundle. */
+  bundleRecord: EventRecord | undefined;
+  /** The bundle named by the first bundle-level record that names a known one. */
+  definition: BundleWithFlows | undefined;
   start: number;
   end: number;
   failed: boolean;
-  link?: string;
+  /** The project code or applicant id of its first record that has one. */
+  link: string | undefined;
 }
 
 /** A lone case: its records, and what chaining it needs, gathered in the same pass. */
@@ -80,11 +85,11 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
   const instances = new Map<string, BundleInstanceRecords>();
   const lone = new Map<string, LoneCase>();
-  const latestAt = groupRecords(records, instances, lone);
+  const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone);
   const context = measureContext(records, { ...options, at: options.at ?? latestAt });
   const findings = indexFindings(context.findings);
   const out: Collected = { measurements: [], unmeasured: [] };
-  measureBundleInstances(instances, lone, definitions(bundles, (b) => b.bundle), findings, context, out);
+  measureBundleInstances(instances, lone, findings, context, out);
   measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
 
   const started = out.measurements.map((m) => ({ m, time: instantMs(m.experienced.from) }));
@@ -95,7 +100,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 }
 
 /** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant. */
-function groupRecords(records: readonly EventRecord[], instances: Map<string, BundleInstanceRecords>, lone: Map<string, LoneCase>): string {
+function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, LoneCase>): string {
   let latestAt = records[0]!.at;
   let latestTime = -Infinity;
   for (let i = 0; i < records.length; i++) {
@@ -110,10 +115,16 @@ function groupRecords(records: readonly EventRecord[], instances: Map<string, Bu
       continue;
     }
     let instance = instances.get(record.bundleId);
-    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], start: Infinity, end: -Infinity, failed: false }));
+    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], bundleRecord: undefined, definition: undefined, start: Infinity, end: -Infinity, failed: false, link: undefined }));
     instance.records.push(record);
     if (time < instance.start) instance.start = time;
     if (time > instance.end) instance.end = time;
+    if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
+    if (record.caseId === record.bundleId) {
+      instance.bundleRecord ??= record;
+      instance.definition ??= lookup(bundleOf, record.matterId, record.flowVersion);
+    }
+    instance.link ??= record.projectCode ?? record.applicantId;
   }
   return latestAt;
 }
@@ -140,22 +151,11 @@ function measureInto(out: Collected, id: string, group: readonly EventRecord[], 
  * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
  * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
  */
-function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, LoneCase>, bundleOf: Definitions<BundleWithFlows>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
+function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, LoneCase>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
   const chains = new Map<string, BundleInstanceRecords[]>();
   instances.forEach((instance) => {
-    for (const record of instance.records) {
-      if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
-      if (instance.definition === undefined && record.caseId === instance.bundleId) {
-        const definition = lookup(bundleOf, record.matterId, record.flowVersion);
-        if (definition !== undefined) instance.definition = definition;
-      }
-      if (instance.link === undefined) {
-        const link = record.projectCode ?? record.applicantId;
-        if (link !== undefined) instance.link = link;
-      }
-    }
     if (instance.definition === undefined) {
-      const first = instance.records.find((r) => r.caseId === instance.bundleId);
+      const first = instance.bundleRecord;
       if (first !== undefined) {
         out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
       } else for (const record of instance.records) addLone(lone, record, instantMs(record.at));
