@@ -125,11 +125,9 @@ export function measureGroup(
   const bundleRecords: EventRecord[] = [];
   const matterRecords: EventRecord[][] = [];
   const seen: number[] = [];
-  const unknownMatter = (matterId: string) =>
-    new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
   if (kind === 'case' && n === 1 && records.every((r) => r.matterId === bundle.matters[0]!.matterId)) {
     // A lone case chain: one matter, all its records — no copy.
-    if (matterFlows[0] === undefined) throw unknownMatter(bundle.matters[0]!.matterId);
+    if (matterFlows[0] === undefined) throw unknownMatter(bundle, bundle.matters[0]!.matterId);
     matterRecords[0] = records as EventRecord[];
     seen.push(0);
   } else {
@@ -138,7 +136,7 @@ export function measureGroup(
       else if (kind === 'bundle' && record.matterId === bundle.id) bundleRecords.push(record);
       else {
         const position = layout.position.get(record.matterId);
-        if (position === undefined || matterFlows[position] === undefined) throw unknownMatter(record.matterId);
+        if (position === undefined || matterFlows[position] === undefined) throw unknownMatter(bundle, record.matterId);
         const list = matterRecords[position];
         if (list === undefined) {
           matterRecords[position] = [record];
@@ -159,7 +157,6 @@ export function measureGroup(
     const clock = clocks[i];
     officialSpans.push(clock === undefined || failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
   }
-  const done = (i: number): boolean => matterFlows[i]?.mode === 'cancelled' || succeeded(clocks[i]);
   const criticalPath = findCriticalPath(bundle, layout, clocks);
   const matters: MatterMeasurement[] = [];
   const measuredAt: (MatterMeasurement | undefined)[] = [];
@@ -204,7 +201,7 @@ export function measureGroup(
       outcome = 'failed';
       break;
     }
-    if (!done(i)) outcome = 'open';
+    if (!done(matterFlows[i], clocks[i])) outcome = 'open';
   }
   const official = n === 1 ? (soleOfficial ?? spanDuration(calendar, officialSpans[0]!)) : spanDuration(calendar, mergeAll(officialSpans));
 
@@ -212,7 +209,7 @@ export function measureGroup(
   const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage, s) => {
     const members = layout.stageMembers[s]!;
     const stageOfficial = spanDuration(calendar, mergeAll(members.map((i) => officialSpans[i]!)));
-    const stageDone = members.every(done);
+    const stageDone = members.every((i) => done(matterFlows[i], clocks[i]));
     const experienced = spanOf(members.flatMap((i) => measuredAt[i]?.experienced ?? []), calendar, stageDone ? undefined : at);
     const limit = stage.limitWorkingDays === undefined || !members.some((i) => clocks[i]?.acceptedAt !== undefined) ? undefined : limitCheck(stage.limitWorkingDays, stageOfficial.workingDays, stageDone);
     return {
@@ -285,9 +282,14 @@ function flowOf(flows: readonly FlowDefinition[], matterId: string): FlowDefinit
   return undefined;
 }
 
-/** Whether a matter's case ended with an approval or filing that statistics keep (a cancelled matter is done without one). */
-function succeeded(clock: CaseClock | undefined): boolean {
+/** Whether a matter has its result: a cancelled matter needs none; otherwise an approval or filing that statistics keep. */
+function done(flow: FlowDefinition | undefined, clock: CaseClock | undefined): boolean {
+  if (flow?.mode === 'cancelled') return true;
   return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
+}
+
+function unknownMatter(bundle: BundleDefinition, matterId: string): PermitflowError {
+  return new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
 }
 
 /** Whether a matter's counted case ended without a kept approval (withdrawn, refused, denied, revoked…). */
