@@ -49,6 +49,8 @@ const IN_PERSON = new Set(['window', 'offline']);
 export interface MeasureContext {
   readonly calendar: WorkingCalendar;
   readonly at: string;
+  /** The local date of `at`. */
+  readonly evaluated: string;
   readonly findings: readonly Finding[];
   readonly maxTrips: number;
   readonly tripEvidenceKinds: ReadonlySet<string>;
@@ -70,7 +72,7 @@ export function measureContext(records: readonly EventRecord[], options: Measure
     }
   }
   if (at === undefined) throw new PermitflowError('invalid-argument', 'There are no records to measure; pass the records of at least one case.');
-  return { calendar, at, findings, maxTrips, tripEvidenceKinds: new Set(tripEvidenceKinds) };
+  return { calendar, at, evaluated: calendar.toLocalDate(at), findings, maxTrips, tripEvidenceKinds: new Set(tripEvidenceKinds) };
 }
 
 /** A lone flow seen as a one-matter bundle, so both are measured by the same code. */
@@ -114,7 +116,7 @@ export function measureGroup(
   context: MeasureContext,
   findings: readonly Finding[],
 ): Measurement {
-  const { calendar, at } = context;
+  const { calendar, at, evaluated } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
   const layout = layoutOf(bundle);
   const n = bundle.matters.length;
@@ -149,7 +151,6 @@ export function measureGroup(
   const caseClocks: CaseClock[] = [];
   const options = { at };
   for (const position of seen) caseClocks.push((clocks[position] = computeCaseClock(matterRecords[position]!, matterFlows[position]!, calendar, options)));
-  const evaluated = calendar.toLocalDate(at);
 
   // Per matter.
   const officialSpans: DaySpan[][] = [];
