@@ -93,8 +93,6 @@ interface HeldCase {
   readonly caseId: string;
   /** Its records while open; emptied when it closes. */
   records: EventRecord[];
-  /** Milliseconds of each record's `at`, parsed as it arrives; emptied when it closes. */
-  times: number[];
   readonly firstPos: number;
   /** Stream position of the latest terminal record, or -1. */
   terminalPos: number;
@@ -344,14 +342,13 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     closedOrder.push(c);
     cases++;
     let records = c.records;
-    let times = c.times;
+    let times = records.map((r) => instantMs(r.at));
     if (!inTimeOrder(times)) {
       const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
     }
     c.records = [];
-    c.times = [];
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
@@ -430,7 +427,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
     let c = held.get(record.caseId);
     if (c === undefined) {
-      c = { caseId: record.caseId, records: [record], times: [instantMs(record.at)], firstPos: pos, terminalPos: -1, closedPos: -1 };
+      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
       held.set(record.caseId, c);
       openCases++;
     } else if (c.closedPos >= 0) {
@@ -438,7 +435,6 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       c = undefined;
     } else {
       c.records.push(record);
-      c.times.push(instantMs(record.at));
     }
     if (c !== undefined && isTerminal(record)) {
       c.terminalPos = pos;
