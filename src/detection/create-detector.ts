@@ -85,7 +85,6 @@ export interface OffSystemDetector {
 /** Default lateness window, in records of the stream. */
 export const DEFAULT_LATENESS = 1000;
 
-
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A case the driver holds: open with its records, or closed and remembered a while to count late records. */

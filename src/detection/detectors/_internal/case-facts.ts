@@ -40,7 +40,6 @@ export function durationMs(iso: string): number | undefined {
   return ((Number(w) * 7 + Number(d)) * 24 + Number(h)) * HOUR + Number(m) * MINUTE + Number(s) * 1000;
 }
 
-
 /** Working days d with a < d ≤ b in the case's calendar (0 when b is not after a). */
 export function workingDaysFrom(view: CaseView, a: string, b: string): number {
   return Math.max(0, view.calendar.workingDaysBetween(a, b));
