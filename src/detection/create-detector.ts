@@ -8,6 +8,7 @@ import { DEVIATION_CODES, type DeviationCode } from './deviation-codes';
 import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
 import { instantMs } from '../_internal/instant';
+import { CASE_INDEX, TERMINAL_ACTIVITIES, indexCase, type CaseIndex, type IndexedCaseView } from './case-index';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
 export type DetectorThresholds = Readonly<Record<string, unknown>>;
@@ -83,23 +84,6 @@ export interface OffSystemDetector {
 
 /** Default lateness window, in records of the stream. */
 export const DEFAULT_LATENESS = 1000;
-
-/** Activities after which a case is over (a later one, e.g. `revoked`, restarts the window). */
-export const TERMINAL_ACTIVITIES: ReadonlySet<string> = new Set([
-  'approved',
-  'approved-deferred',
-  'denied',
-  'withdrawn',
-  'withdrawn-before-acceptance',
-  'not-accepted',
-  'refused',
-  'revoked',
-  'filed',
-  'verified',
-  'credit-recorded',
-]);
-
-const ACCEPTANCE = new Set(['window-accepted', 'department-accepted', 'committed']);
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -281,22 +265,11 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   let cases = 0;
   let silenced = 0;
 
-  function summarize(caseId: string, records: readonly EventRecord[]): Summarized {
-    const first = records[0]!;
-    let projectCode: string | undefined;
-    let applicantId: string | undefined;
-    let bundleId: string | undefined;
-    let receivedAt: string | undefined;
-    let acceptedAt: string | undefined;
-    let end: EventRecord | undefined;
-    for (const r of records) {
-      projectCode ??= r.projectCode;
-      applicantId ??= r.applicantId;
-      bundleId ??= r.bundleId;
-      if (r.activity === 'received') receivedAt ??= r.at;
-      if (ACCEPTANCE.has(r.activity)) acceptedAt ??= r.at;
-      if (TERMINAL_ACTIVITIES.has(r.activity)) end = r;
-    }
+  function summarize(caseId: string, first: EventRecord, index: CaseIndex): Summarized {
+    let { projectCode, applicantId, bundleId } = index;
+    const receivedAt = index.anyReceived?.at;
+    const acceptedAt = index.anyAccepted?.at;
+    const end = index.end;
     // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
     // kept once, not once per case.
     const ofProject = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
@@ -378,7 +351,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const first = records[0]!;
     const flow = flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) unknownMatters.add(first.matterId);
-    const summarized = summarize(c.caseId, records);
+    const index = indexCase(records, flow);
+    const summarized = summarize(c.caseId, first, index);
     const { summary } = summarized;
     const history = detectors.length === 0 ? [] : historyOf(summarized);
     remember(summarized, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
@@ -386,7 +360,16 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
-    const view: CaseView = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, ...(bundle === undefined ? {} : { bundle }) };
+    const view: IndexedCaseView = {
+      caseId: c.caseId,
+      matterId: first.matterId,
+      flow,
+      records,
+      calendar,
+      times,
+      ...(bundle === undefined ? {} : { bundle }),
+      [CASE_INDEX]: index,
+    };
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
       for (const found of detectors[i]!.detect(view, merged[i]!, history)) {

@@ -25,7 +25,7 @@ export { createDetector } from './create-detector';
 /** Default lateness window, in accepted records of the stream. */
 export { DEFAULT_LATENESS } from './create-detector';
 /** Activities that end a case (and start its lateness window). */
-export { TERMINAL_ACTIVITIES } from './create-detector';
+export { TERMINAL_ACTIVITIES } from './case-index';
 /** Options, counts, an allow-list entry, thresholds, and the streaming detector's shape. */
 export type { DetectorOptions, DetectionStats, AllowEntry, DetectorThresholds, OffSystemDetector } from './create-detector';
 

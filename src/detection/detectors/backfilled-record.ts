@@ -1,7 +1,8 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { ACCEPTANCE_ACTIVITIES, DECISION_ACTIVITIES, caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link backfilledRecordDetector}. */
 export interface BackfilledRecordOptions {
@@ -26,13 +27,12 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
     const findings: Finding[] = [];
     const times = timesOf(view);
     const maxLag = options.maxEntryLagWorkingDays;
-    const late = view.records.filter(
-      (r, i) =>
-        r.source === 'system' &&
-        r.recordedAt !== undefined &&
-        !withinDays(times[i]!, ms(r.recordedAt), maxLag) &&
-        workingDaysFrom(view, r.at, r.recordedAt) > maxLag,
-    );
+    const index = indexOf(view);
+    const late: EventRecord[] = [];
+    for (const i of index.entered) {
+      const r = view.records[i]!;
+      if (!withinDays(times[i]!, ms(r.recordedAt!), maxLag) && workingDaysFrom(view, r.at, r.recordedAt!) > maxLag) late.push(r);
+    }
     if (late.length > 0) {
       const first = late[0]!;
       const entered = late.reduce((min, r) => (ms(r.recordedAt!) < ms(min) ? r.recordedAt! : min), first.recordedAt!);
@@ -51,9 +51,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
           `${days} working days after the work began. Compare with the paper file: the case was likely handled off the system.`,
       });
     }
-    const received = firstOf(view, 'received');
-    const accepted = firstOf(view, ...ACCEPTANCE_ACTIVITIES);
-    const decided = firstOf(view, ...DECISION_ACTIVITIES);
+    const { received, accepted, decided } = index;
     if (accepted !== undefined && decided !== undefined && ms(decided.at) < ms(accepted.at)) {
       findings.push({
         code: 'backfilled-record',

@@ -1,6 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link disguisedFilingDetector}. */
 export interface DisguisedFilingOptions {
@@ -22,12 +23,13 @@ export const disguisedFilingDetector: CaseDetector<DisguisedFilingOptions> = {
   defaults: { maxFilingWorkingDays: 1, reviewActivities: ['supplement-started', 'refused', 'not-accepted', 'denied'] },
   detect(view, options) {
     if (view.flow?.mode !== 'filing') return [];
-    const received = firstOf(view, 'received');
+    const index = indexOf(view);
+    const received = index.received;
     if (received === undefined) return [];
     const review: EventRecord[] = view.records.filter(
       (r) => r.source === 'system' && options.reviewActivities.includes(r.activity) && ms(r.at) >= ms(received.at),
     );
-    const end = firstOf(view, 'filed') ?? review.find((r) => r.activity !== 'supplement-started');
+    const end = index.filed ?? review.find((r) => r.activity !== 'supplement-started');
     const days = end === undefined ? undefined : workingDaysFrom(view, received.at, end.at);
     const reasons: string[] = [];
     for (const r of review) reasons.push(`${r.activity === 'supplement-started' ? 'a 补正 (materials sent back)' : `"${r.activity}"`} on ${short(r.at)}`);

@@ -1,5 +1,6 @@
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link doubleAcceptanceDetector}. */
 export interface DoubleAcceptanceOptions {
@@ -17,8 +18,7 @@ export const doubleAcceptanceDetector: CaseDetector<DoubleAcceptanceOptions> = {
   signal: 'Long lag, in working days, between hall acceptance (窗口受理) and department acceptance (部门受理).',
   defaults: { maxLagWorkingDays: 2 },
   detect(view, options) {
-    const hall = firstOf(view, 'window-accepted');
-    const department = firstOf(view, 'department-accepted');
+    const { windowAccepted: hall, departmentAccepted: department } = indexOf(view);
     if (hall === undefined || department === undefined) return [];
     const lag = workingDaysFrom(view, hall.at, department.at);
     if (lag <= options.maxLagWorkingDays) return [];

@@ -1,7 +1,8 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, firstOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link extraneousDelayDetector}. */
 export interface ExtraneousDelayOptions {
@@ -45,7 +46,8 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
   signal: 'An idle gap during processing — nothing in progress (no step, 补正 or 特别程序) and nothing logged — beyond N working days.',
   defaults: { maxIdleWorkingDays: 5, passiveActivities: ['deadline-warning', 'deadline-overdue'] },
   detect(view, options) {
-    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'committed', 'window-accepted');
+    const index = indexOf(view);
+    const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return [];
     const records = view.records;
     // What is in progress: pauses by the activity that ends them, steps by their id, each with how many are open.

@@ -1,6 +1,7 @@
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, minDurationMs, stepsOf, timesOf } from './_internal/case-facts';
+import { indexOf, stepsOf } from '../case-index';
+import { caseFields, minDurationMs, timesOf } from './_internal/case-facts';
 
 /** Options of {@link implausibleSpeedDetector}. */
 export interface ImplausibleSpeedOptions {
@@ -28,11 +29,9 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
     // Per step, the index of its open start.
     const started = new Map<string, number>();
     const findings: Finding[] = [];
-    for (let i = 0; i < view.records.length; i++) {
+    for (const i of indexOf(view).steps) {
       const r = view.records[i]!;
-      if (r.source !== 'system') continue;
-      const step = steps.get(r.activity);
-      if (step === undefined) continue;
+      const step = steps.get(r.activity)!;
       if (r.lifecycle === 'start') {
         started.set(r.activity, i);
         continue;

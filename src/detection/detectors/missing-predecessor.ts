@@ -1,6 +1,7 @@
 import type { CaseDetector } from '../case-detector';
 import { bundleTables, constructionTables } from './_internal/bundle-tables';
-import { caseFields, firstOf, ms, short } from './_internal/case-facts';
+import { caseFields, ms, short } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link missingPredecessorDetector}. */
 export interface MissingPredecessorOptions {
@@ -33,8 +34,7 @@ export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions>
   detect(view, options, history) {
     const required = (view.bundle === undefined ? options.dependsOn : bundleTables(view.bundle).dependsOn)[view.matterId];
     if (required === undefined || required.length === 0) return [];
-    const received = firstOf(view, 'received');
-    const projectCode = view.records.find((r) => r.projectCode !== undefined)?.projectCode;
+    const { received, projectCode } = indexOf(view);
     if (received === undefined || projectCode === undefined) return [];
     const before = ms(received.at);
     const project = history.filter(

@@ -1,6 +1,7 @@
-import type { EvidenceKind } from '../../event-log';
+import type { EventRecord, EvidenceKind } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, firstOf, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link preAcceptanceWorkDetector}. */
 export interface PreAcceptanceWorkOptions {
@@ -23,18 +24,23 @@ export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> =
     evidenceKinds: ['document', 'meeting', 'opinion', 'signature', 'visit', 'call'],
   },
   detect(view, options) {
-    const received = firstOf(view, 'received');
+    const index = indexOf(view);
+    const received = index.received;
     if (received === undefined) return [];
     const times = timesOf(view);
     const receivedMs = ms(received.at);
-    const early = view.records.filter(
-      (r, i) =>
-        r.source === 'evidence' &&
+    const early: EventRecord[] = [];
+    for (const i of index.evidence) {
+      const r = view.records[i]!;
+      if (
         r.evidenceKind !== undefined &&
         options.evidenceKinds.includes(r.evidenceKind) &&
         !withinDays(times[i]!, receivedMs, options.minWorkingDaysBeforeReceipt) &&
-        workingDaysFrom(view, r.at, received.at) > options.minWorkingDaysBeforeReceipt,
-    );
+        workingDaysFrom(view, r.at, received.at) > options.minWorkingDaysBeforeReceipt
+      ) {
+        early.push(r);
+      }
+    }
     if (early.length === 0) return [];
     const first = early[0]!;
     const days = workingDaysFrom(view, first.at, received.at);

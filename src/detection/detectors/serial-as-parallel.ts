@@ -1,6 +1,7 @@
 import type { CaseDetector } from '../case-detector';
 import { bundleTables, constructionTables, type BundleTables } from './_internal/bundle-tables';
-import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link serialAsParallelDetector}. */
 export interface SerialAsParallelOptions {
@@ -34,10 +35,9 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
     return { ...constructionTables(), decidedEndings: ['approved', 'approved-deferred', 'denied', 'certificate-issued', 'filed'] };
   },
   detect(view, options, history) {
-    const bundleId = view.records.find((r) => r.bundleId !== undefined)?.bundleId;
+    const { bundleId, received } = indexOf(view);
     const tables = view.bundle === undefined ? options : bundleTables(view.bundle);
     const stage = tables.stageOf[view.matterId];
-    const received = firstOf(view, 'received');
     if (bundleId === undefined || stage === undefined || received === undefined) return [];
     // A matter that requires others is received when they are done, whatever its stage partners do.
     if ((tables.dependsOn[view.matterId] ?? []).length > 0) return [];

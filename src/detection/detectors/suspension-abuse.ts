@@ -2,7 +2,8 @@ import { Art45CategorySchema } from '../../definition';
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector, CaseView } from '../case-detector';
 import type { Finding } from '../finding';
-import { DECISION_ACTIVITIES, caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link suspensionAbuseDetector}. */
 export interface SuspensionAbuseOptions {
@@ -16,12 +17,12 @@ export interface SuspensionAbuseOptions {
 
 const ART45 = new Set<string>(Art45CategorySchema.options);
 
-/** Start → end pairs of one kind of pause (an end missing: open until the case's last record). */
-function pauses(records: readonly EventRecord[], start: string, end: string): Array<{ start: EventRecord; end: EventRecord | undefined }> {
+/** Start → end pairs of one kind of pause among the case's pause records (an end missing: open until the case's last record). */
+function pauses(view: CaseView, start: string, end: string): Array<{ start: EventRecord; end: EventRecord | undefined }> {
   const out: Array<{ start: EventRecord; end: EventRecord | undefined }> = [];
   let open: EventRecord | undefined;
-  for (const r of records) {
-    if (r.source !== 'system') continue;
+  for (const i of indexOf(view).pauses) {
+    const r = view.records[i]!;
     if (r.activity === start) {
       if (open !== undefined) out.push({ start: open, end: undefined });
       open = r;
@@ -52,12 +53,13 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   defaults: { maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
     const findings: Finding[] = [];
-    const accepted = firstOf(view, 'department-accepted') ?? firstOf(view, 'window-accepted', 'committed');
-    const decided = firstOf(view, ...DECISION_ACTIVITIES);
+    const index = indexOf(view);
+    const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
+    const decided = index.decided;
     const lastAt = view.records.at(-1)?.at;
 
     if (accepted !== undefined) {
-      const rounds = pauses(view.records, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
+      const rounds = pauses(view, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
       if (rounds.length > options.maxPostAcceptanceSupplements) {
         const extra = rounds.slice(options.maxPostAcceptanceSupplements);
         const days = extra.reduce((sum, p) => sum + pausedDays(view, p), 0);
@@ -77,8 +79,8 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
       }
     }
 
-    const special = pauses(view.records, 'special-procedure-started', 'special-procedure-ended');
-    const extended = special.length > 0 && view.records.some((r) => r.source === 'system' && r.activity === 'extension-approved');
+    const special = pauses(view, 'special-procedure-started', 'special-procedure-ended');
+    const extended = special.length > 0 && index.extensionApproved;
     for (const p of special) {
       const kind = p.start.reason?.kind ?? '';
       const reasons: string[] = [];

@@ -1,5 +1,6 @@
 import type { CaseDetector } from '../case-detector';
 import { caseFields, listedMaterialsOf, short } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link unlistedMaterialDetector}. */
 export interface UnlistedMaterialOptions {
@@ -21,14 +22,15 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
     const flow = view.flow;
     if (flow === undefined) return [];
     const listed = listedMaterialsOf(flow);
+    const withMaterials = indexOf(view).withMaterials.map((i) => view.records[i]!);
     let found: Set<string> | undefined;
-    for (const r of view.records) {
-      if (r.source !== 'system' || r.materials === undefined || !options.demandActivities.includes(r.activity)) continue;
-      for (const m of r.materials) if (!listed.has(m)) (found ??= new Set()).add(m);
+    for (const r of withMaterials) {
+      if (!options.demandActivities.includes(r.activity)) continue;
+      for (const m of r.materials!) if (!listed.has(m)) (found ??= new Set()).add(m);
     }
     if (found === undefined) return [];
     const unlisted = [...found];
-    const proving = view.records.filter((r) => r.source === 'system' && (r.materials ?? []).some((m) => unlisted.includes(m)));
+    const proving = withMaterials.filter((r) => r.materials!.some((m) => unlisted.includes(m)));
     const first = proving[0]!;
     const last = proving.at(-1)!;
     return [

@@ -1,8 +1,8 @@
 import type { EventRecord } from '../../event-log';
-import { isLifecycleActivity } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, short, stepsOf, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link unmodeledActivityDetector} (none yet: any unlisted activity counts). */
 export type UnmodeledActivityOptions = Record<string, never>;
@@ -20,10 +20,9 @@ export const unmodeledActivityDetector: CaseDetector<UnmodeledActivityOptions> =
   detect(view) {
     const flow = view.flow;
     if (flow === undefined) return [];
-    const steps = stepsOf(flow);
     let byActivity: Map<string, EventRecord[]> | undefined;
-    for (const r of view.records) {
-      if (r.source !== 'system' || isLifecycleActivity(r.activity) || steps.has(r.activity)) continue;
+    for (const i of indexOf(view).unmodeled) {
+      const r = view.records[i]!;
       byActivity ??= new Map();
       byActivity.set(r.activity, [...(byActivity.get(r.activity) ?? []), r]);
     }

@@ -1,5 +1,6 @@
 import type { CaseDetector, CaseSummary } from '../case-detector';
-import { caseFields, firstOf, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { indexOf } from '../case-index';
 
 /** Options of {@link withdrawResubmitDetector}. */
 export interface WithdrawResubmitOptions {
@@ -23,7 +24,7 @@ export const withdrawResubmitDetector: CaseDetector<WithdrawResubmitOptions> = {
     abandonedEndings: ['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused'],
   },
   detect(view, options, history) {
-    const received = firstOf(view, 'received');
+    const received = indexOf(view).received;
     if (received === undefined) return [];
     const receivedMs = ms(received.at);
     // Walk back from the latest attempt: each link must end within the gap of the next one's receipt.

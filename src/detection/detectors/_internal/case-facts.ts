@@ -1,7 +1,6 @@
 import type { FlowDefinition, StepDefinition } from '../../../definition';
-import type { EventRecord } from '../../../event-log';
-import { placeSteps } from '../../../_internal/process-tree';
 import type { CaseView } from '../../case-detector';
+import { indexOf, stepsOf } from '../../case-index';
 import { instantMs } from '../../../_internal/instant';
 
 const HOUR = 3_600_000;
@@ -41,38 +40,9 @@ export function durationMs(iso: string): number | undefined {
   return ((Number(w) * 7 + Number(d)) * 24 + Number(h)) * HOUR + Number(m) * MINUTE + Number(s) * 1000;
 }
 
-/** The case's system records (what the approval system itself logged). */
-export const systemRecords = (view: CaseView): EventRecord[] => view.records.filter((r) => r.source === 'system');
-
-/** The first system record of one of these activities. */
-export function firstOf(view: CaseView, ...activities: string[]): EventRecord | undefined {
-  for (const r of view.records) if (r.source === 'system' && activities.includes(r.activity)) return r;
-  return undefined;
-}
-
-/** Acceptance activities: hall (窗口受理), department (部门受理) or a commitment under 告知承诺制. */
-export const ACCEPTANCE_ACTIVITIES = ['window-accepted', 'department-accepted', 'committed'] as const;
-
-/** Decision activities and the certificate (批复 and 证照). */
-export const DECISION_ACTIVITIES = ['approved', 'approved-deferred', 'denied', 'certificate-issued'] as const;
-
-/** The department responsible for the case: the matter's, else the acting department of the first record that names one. */
-export function departmentOf(view: CaseView): string | undefined {
-  return view.flow?.department ?? view.records.find((r) => r.actor !== undefined)?.actor?.department;
-}
-
 /** Working days d with a < d ≤ b in the case's calendar (0 when b is not after a). */
 export function workingDaysFrom(view: CaseView, a: string, b: string): number {
   return Math.max(0, view.calendar.workingDaysBetween(a, b));
-}
-
-const stepCache = new WeakMap<FlowDefinition, Map<string, StepDefinition>>();
-
-/** The flow's steps by id. */
-export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
-  let steps = stepCache.get(flow);
-  if (steps === undefined) stepCache.set(flow, (steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]))));
-  return steps;
 }
 
 const minDurationCache = new WeakMap<StepDefinition, number | undefined>();
@@ -97,8 +67,10 @@ export function listedMaterialsOf(flow: FlowDefinition): Set<string> {
 
 /** The common part of a finding for one case. */
 export function caseFields(view: CaseView): { caseId: string; matterId: string; department?: string; bundleId?: string } {
-  const department = departmentOf(view);
-  const bundleId = view.records.find((r) => r.bundleId !== undefined)?.bundleId;
+  const index = indexOf(view);
+  // The department responsible for the case: the matter's, else the acting department of the first record that names one.
+  const department = view.flow?.department ?? index.actorDepartment;
+  const bundleId = index.bundleId;
   return {
     caseId: view.caseId,
     matterId: view.matterId,

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../../../calendar';
 import type { FlowDefinition } from '../../../definition';
 import type { EventRecord } from '../../../event-log';
 import type { CaseSummary, CaseView } from '../../case-detector';
-import { ACCEPTANCE_ACTIVITIES } from './case-facts';
+import { ACCEPTANCE_ACTIVITIES } from '../../case-index';
 
 /** Activities that close a case. */
 const ENDINGS = new Set([
@@ -29,7 +29,7 @@ export function summarize(records: readonly EventRecord[]): CaseSummary {
   const first = records[0]!;
   const system = records.filter((r) => r.source === 'system');
   const received = system.find((r) => r.activity === 'received');
-  const accepted = system.find((r) => (ACCEPTANCE_ACTIVITIES as readonly string[]).includes(r.activity));
+  const accepted = system.find((r) => ACCEPTANCE_ACTIVITIES.has(r.activity));
   const end = system.filter((r) => ENDINGS.has(r.activity)).at(-1);
   const withProject = records.find((r) => r.projectCode !== undefined);
   const withApplicant = records.find((r) => r.applicantId !== undefined);

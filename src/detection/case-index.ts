@@ -1,0 +1,191 @@
+import type { FlowDefinition, StepDefinition } from '../definition';
+import type { EventRecord } from '../event-log';
+import { isLifecycleActivity } from '../event-log';
+import { placeSteps } from '../_internal/process-tree';
+import type { CaseView } from './case-detector';
+
+/** Activities after which a case is over (a later one, e.g. `revoked`, restarts the window). */
+export const TERMINAL_ACTIVITIES: ReadonlySet<string> = new Set([
+  'approved',
+  'approved-deferred',
+  'denied',
+  'withdrawn',
+  'withdrawn-before-acceptance',
+  'not-accepted',
+  'refused',
+  'revoked',
+  'filed',
+  'verified',
+  'credit-recorded',
+]);
+
+/** Acceptance activities: hall (窗口受理), department (部门受理) or a commitment under 告知承诺制. */
+export const ACCEPTANCE_ACTIVITIES: ReadonlySet<string> = new Set(['window-accepted', 'department-accepted', 'committed']);
+
+/** Decision activities and the certificate (批复 and 证照). */
+const DECISION_ACTIVITIES: ReadonlySet<string> = new Set(['approved', 'approved-deferred', 'denied', 'certificate-issued']);
+
+/** Activities that start or end a 补正 or a 特别程序. */
+const PAUSE_ACTIVITIES: ReadonlySet<string> = new Set(['supplement-started', 'supplement-ended', 'special-procedure-started', 'special-procedure-ended']);
+
+/**
+ * What the driver and the built-in detectors read of a closed case, gathered in one pass over its
+ * records, so that each detector goes to the records it needs instead of scanning the case again.
+ * Lists hold indices into the case's records, in order.
+ */
+export interface CaseIndex {
+  /** The first record, of any source, with activity `received`. */
+  readonly anyReceived: EventRecord | undefined;
+  /** The first record, of any source, with an acceptance activity ({@link ACCEPTANCE_ACTIVITIES}). */
+  readonly anyAccepted: EventRecord | undefined;
+  /** The last record, of any source, with a terminal activity ({@link TERMINAL_ACTIVITIES}). */
+  readonly end: EventRecord | undefined;
+  /** The first system `received`. */
+  readonly received: EventRecord | undefined;
+  /** The first system `window-accepted` (窗口受理). */
+  readonly windowAccepted: EventRecord | undefined;
+  /** The first system `department-accepted` (部门受理). */
+  readonly departmentAccepted: EventRecord | undefined;
+  /** The first system `window-accepted` or `committed`. */
+  readonly windowAcceptedOrCommitted: EventRecord | undefined;
+  /** The first system acceptance of any kind. */
+  readonly accepted: EventRecord | undefined;
+  /** The first system decision or certificate (`approved`, `approved-deferred`, `denied`, `certificate-issued`). */
+  readonly decided: EventRecord | undefined;
+  /** The first system `filed`. */
+  readonly filed: EventRecord | undefined;
+  /** Whether a system `extension-approved` is logged. */
+  readonly extensionApproved: boolean;
+  /** The first `projectCode` any record gives. */
+  readonly projectCode: string | undefined;
+  /** The first `applicantId` any record gives. */
+  readonly applicantId: string | undefined;
+  /** The first `bundleId` any record gives. */
+  readonly bundleId: string | undefined;
+  /** The department of the first record with an actor. */
+  readonly actorDepartment: string | undefined;
+  /** System records with a `recordedAt`. */
+  readonly entered: readonly number[];
+  /** System records of one of the flow's steps. */
+  readonly steps: readonly number[];
+  /** System records whose activity is neither in the fixed vocabulary nor a step of the flow (of any step, without a flow). */
+  readonly unmodeled: readonly number[];
+  /** System records that list materials. */
+  readonly withMaterials: readonly number[];
+  /** System records that start or end a 补正 or a 特别程序. */
+  readonly pauses: readonly number[];
+  /** Evidence records. */
+  readonly evidence: readonly number[];
+}
+
+/** Where the driver attaches a case's index to the view it hands the detectors. */
+export const CASE_INDEX: unique symbol = Symbol('permitflow.caseIndex');
+
+/** A view with its index attached, as the driver builds it. */
+export interface IndexedCaseView extends CaseView {
+  readonly [CASE_INDEX]: CaseIndex;
+}
+
+const stepCache = new WeakMap<FlowDefinition, Map<string, StepDefinition>>();
+
+/** The flow's steps by id. */
+export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
+  let steps = stepCache.get(flow);
+  if (steps === undefined) stepCache.set(flow, (steps = new Map(placeSteps(flow.process).map(({ step }) => [step.id, step]))));
+  return steps;
+}
+
+const indexCache = new WeakMap<CaseView, CaseIndex>();
+
+/** The case's index: the one the driver attached, or one built here once for a view built by hand. */
+export function indexOf(view: CaseView): CaseIndex {
+  const attached = (view as Partial<IndexedCaseView>)[CASE_INDEX];
+  if (attached !== undefined) return attached;
+  let index = indexCache.get(view);
+  if (index === undefined) indexCache.set(view, (index = indexCase(view.records, view.flow)));
+  return index;
+}
+
+/** Indexes a case's records (sorted by `at`) in one pass. */
+export function indexCase(records: readonly EventRecord[], flow: FlowDefinition | undefined): CaseIndex {
+  const steps = flow === undefined ? undefined : stepsOf(flow);
+  let anyReceived: EventRecord | undefined;
+  let anyAccepted: EventRecord | undefined;
+  let end: EventRecord | undefined;
+  let received: EventRecord | undefined;
+  let windowAccepted: EventRecord | undefined;
+  let departmentAccepted: EventRecord | undefined;
+  let windowAcceptedOrCommitted: EventRecord | undefined;
+  let accepted: EventRecord | undefined;
+  let decided: EventRecord | undefined;
+  let filed: EventRecord | undefined;
+  let extensionApproved = false;
+  let projectCode: string | undefined;
+  let applicantId: string | undefined;
+  let bundleId: string | undefined;
+  let actorDepartment: string | undefined;
+  let actorSeen = false;
+  const entered: number[] = [];
+  const stepRecords: number[] = [];
+  const unmodeled: number[] = [];
+  const withMaterials: number[] = [];
+  const pauses: number[] = [];
+  const evidence: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const activity = r.activity;
+    projectCode ??= r.projectCode;
+    applicantId ??= r.applicantId;
+    bundleId ??= r.bundleId;
+    if (!actorSeen && r.actor !== undefined) {
+      actorSeen = true;
+      actorDepartment = r.actor.department;
+    }
+    if (activity === 'received') anyReceived ??= r;
+    else if (ACCEPTANCE_ACTIVITIES.has(activity)) anyAccepted ??= r;
+    if (TERMINAL_ACTIVITIES.has(activity)) end = r;
+    if (r.source !== 'system') {
+      if (r.source === 'evidence') evidence.push(i);
+      continue;
+    }
+    if (r.recordedAt !== undefined) entered.push(i);
+    if (r.materials !== undefined) withMaterials.push(i);
+    if (steps?.has(activity) === true) stepRecords.push(i);
+    else if (!isLifecycleActivity(activity)) unmodeled.push(i);
+    if (activity === 'received') received ??= r;
+    else if (ACCEPTANCE_ACTIVITIES.has(activity)) {
+      accepted ??= r;
+      if (activity === 'department-accepted') departmentAccepted ??= r;
+      else {
+        windowAcceptedOrCommitted ??= r;
+        if (activity === 'window-accepted') windowAccepted ??= r;
+      }
+    } else if (DECISION_ACTIVITIES.has(activity)) decided ??= r;
+    else if (activity === 'filed') filed ??= r;
+    else if (activity === 'extension-approved') extensionApproved = true;
+    else if (PAUSE_ACTIVITIES.has(activity)) pauses.push(i);
+  }
+  return {
+    anyReceived,
+    anyAccepted,
+    end,
+    received,
+    windowAccepted,
+    departmentAccepted,
+    windowAcceptedOrCommitted,
+    accepted,
+    decided,
+    filed,
+    extensionApproved,
+    projectCode,
+    applicantId,
+    bundleId,
+    actorDepartment,
+    entered,
+    steps: stepRecords,
+    unmodeled,
+    withMaterials,
+    pauses,
+    evidence,
+  };
+}
