@@ -119,7 +119,6 @@ function stoppedSteps(flow: FlowDefinition): ReadonlyMap<string, string> {
   return stopped;
 }
 
-
 interface OpenSpan {
   /** What it waits for: `supplement`, `special-procedure` or `step:<id>`. */
   key: string;

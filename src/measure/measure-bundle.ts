@@ -289,6 +289,7 @@ function done(flow: FlowDefinition | undefined, clock: CaseClock | undefined): b
   return clock?.outcome !== undefined && SUCCESS.has(clock.outcome) && clock.official?.dropped !== true;
 }
 
+/** The error for records of a matter the bundle does not list (or whose flow was not passed). */
 function unknownMatter(bundle: BundleDefinition, matterId: string): PermitflowError {
   return new PermitflowError('invalid-argument', `The records name matter "${matterId}", which bundle "${bundle.id}" does not have; measure them with their own definition.`);
 }
