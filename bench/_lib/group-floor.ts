@@ -1,4 +1,6 @@
 import type { EventRecord } from '../../src/event-log';
+import type { BenchRow } from './bench-row';
+import type { Comparison } from './measure';
 import { OTHER_ACTIVITIES, STATUS_ACTIVITIES } from '../../src/event-log';
 import { builtInFlows } from '../../src/flows';
 import { placeSteps } from '../../src/_internal/process-tree';
@@ -43,4 +45,29 @@ export function copyOf(base: readonly EventRecord[], tag: string): EventRecord[]
     ...(r.projectCode === undefined ? {} : { projectCode: `${tag}-${r.projectCode}` }),
     ...(r.bundleId === undefined ? {} : { bundleId: `${tag}-${r.bundleId}` }),
   }));
+}
+
+/** The targets of every analysis measured against the bare loop: a rate, and an overhead over the loop. */
+const TARGET_RATE = 500_000;
+const TARGET_OVERHEAD = 5;
+
+/**
+ * The two rows of a bench that compares an analysis (contender `name` of `result`, one pass over
+ * `records` records) with the `floor` contender, {@link groupByCaseFloor}: its records per second
+ * against 500,000, and its overhead over the bare loop against 5×.
+ */
+export function floorRows(result: Comparison, name: string, records: number, label: { readonly rate: string; readonly overhead: string }): BenchRow[] {
+  const ours = result.median.get(name)! * records;
+  return [
+    { name: label.rate, ours, baseline: TARGET_RATE, baselineName: 'target rate', ratio: ours / TARGET_RATE, target: '≥ 1× the target of 500,000 records/s', unit: 'records/s' },
+    {
+      name: label.overhead,
+      ours,
+      baseline: result.median.get('floor')! * records,
+      baselineName: 'group by case + transition-table check per record',
+      ratio: result.ratio('floor', name),
+      target: `≤ ${TARGET_OVERHEAD}× overhead`,
+      unit: 'records/s',
+    },
+  ];
 }

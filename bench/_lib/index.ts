@@ -3,4 +3,4 @@ export { measure, compare } from './measure';
 export type { MeasureOptions, Measurement, Contender, CompareOptions, Comparison } from './measure';
 export { formatTable, verdictOf } from './format-table';
 export type { Verdict } from './format-table';
-export { transitionTables, groupByCaseFloor, copyOf } from './group-floor';
+export { transitionTables, groupByCaseFloor, copyOf, floorRows } from './group-floor';

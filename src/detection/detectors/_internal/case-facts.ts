@@ -7,7 +7,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /** Milliseconds of an instant (as `Date.parse` gives them). */
-export const ms = (instant: string): number => instantMs(instant);
+export const ms = instantMs;
 
 const DAY = 24 * HOUR;
 /** UTC offsets run from −12:00 to +14:00, so two of them differ by at most 26 hours. */
