@@ -127,7 +127,7 @@ export function measureGroup(
   const bundleRecords: EventRecord[] = [];
   const matterRecords: EventRecord[][] = [];
   const seen: number[] = [];
-  if (kind === 'case' && n === 1 && records.every((r) => r.matterId === bundle.matters[0]!.matterId)) {
+  if (kind === 'case' && n === 1 && allOfMatter(records, bundle.matters[0]!.matterId)) {
     // A lone case chain: one matter, all its records — no copy.
     if (matterFlows[0] === undefined) throw unknownMatter(bundle, bundle.matters[0]!.matterId);
     matterRecords[0] = records as EventRecord[];
@@ -188,7 +188,7 @@ export function measureGroup(
     }
     measured.dropped = failed(clock);
     measured.suspensions = suspensionTotals(calendar, [clock], evaluated);
-    measured.pauses = clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
+    measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
     if (promised !== undefined) measured.promised = promised;
     if (statutory !== undefined) measured.statutory = statutory;
     measured.critical = criticalPath.includes(matter.matterId);
@@ -207,7 +207,7 @@ export function measureGroup(
   const official = n === 1 ? (soleOfficial ?? spanDuration(calendar, officialSpans[0]!)) : spanDuration(calendar, mergeAll(officialSpans));
 
   // Stages.
-  const stages: StageMeasurement[] = (bundle.stages ?? []).map((stage, s) => {
+  const stages: readonly StageMeasurement[] = bundle.stages === undefined || bundle.stages.length === 0 ? NONE : bundle.stages.map((stage, s) => {
     const members = layout.stageMembers[s]!;
     const stageOfficial = spanDuration(calendar, mergeAll(members.map((i) => officialSpans[i]!)));
     const stageDone = members.every((i) => done(matterFlows[i], clocks[i]));
@@ -238,20 +238,25 @@ export function measureGroup(
   const fromDate = calendar.toLocalDate(from);
   // A lone case's experienced time is usually its clock's, already counted.
   const sole = caseClocks.length === 1 ? caseClocks[0]!.experienced : undefined;
-  const experienced = sole !== undefined && sole.from === from && sole.to === to ? period(from, to, sole) : periodBetween(calendar, from, to);
+  const experienced = (sole !== undefined && sole.from === from && sole.to === to ? matters[0]?.experienced : undefined) ?? periodBetween(calendar, from, to);
 
   // Limits.
   const first = caseClocks[0];
   const lone = kind === 'case' && first !== undefined;
   // Only a completed bundle is judged against its limits; a failed one is judged only when already over.
   const ended = outcome === 'completed';
-  const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
-  const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
+  // A lone case's limits are its matter's, and usually judged the same: then the matter's checks are reused.
+  const promised = lone ? (first.promised === undefined ? undefined : reuse(budgetCheck(first.promised, ended), matters[0]?.promised)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
+  const statutory = lone ? (first.statutory === undefined ? undefined : reuse(budgetCheck(first.statutory, ended), matters[0]?.statutory)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
-  const acts = applicantActs(records, bundleRecords.some((r) => r.activity === 'bundle-submitted'), context);
+  const acts = applicantActs(records, submitted(bundleRecords), context);
   const offSystem = offSystemOf(findings, calendar);
-  const identity = records.find((r) => r.applicantId !== undefined)?.applicantId;
-  const project = records.find((r) => r.projectCode !== undefined)?.projectCode;
+  let identity: string | undefined;
+  let project: string | undefined;
+  for (let i = 0; i < records.length && (identity === undefined || project === undefined); i++) {
+    identity ??= records[i]!.applicantId;
+    project ??= records[i]!.projectCode;
+  }
   const measurement = { kind, id: counted ?? first?.caseId ?? records[0]!.caseId, definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
   if (identity !== undefined) measurement.applicantId = identity;
   if (project !== undefined) measurement.projectCode = project;
@@ -275,6 +280,18 @@ export function measureGroup(
   measurement.month = fromDate.slice(0, 7);
   measurement.provisional = caseClocks.some((c) => c.provisional);
   return measurement;
+}
+
+/** Whether every record is of that matter. */
+function allOfMatter(records: readonly EventRecord[], matterId: string): boolean {
+  for (const record of records) if (record.matterId !== matterId) return false;
+  return true;
+}
+
+/** Whether a bundle's own records include its submission (一表申请). */
+function submitted(bundleRecords: readonly EventRecord[]): boolean {
+  for (const record of bundleRecords) if (record.activity === 'bundle-submitted') return true;
+  return false;
 }
 
 /** The flow of a matter: the last one of that id, as a map built from them would keep. */
@@ -338,6 +355,14 @@ function officialSpansOf(clock: CaseClock, calendar: WorkingCalendar, evaluated:
   return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
+/**
+ * Measurements are read-only values; the empty lists and zero figures most of them hold are these
+ * shared frozen constants, not fresh objects per measurement (a log's measurements are kept in
+ * memory together, and every object kept costs collection time).
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_OFF_SYSTEM: Measurement['offSystem'] = Object.freeze({ workingDays: 0, periods: NONE });
+
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
   supplement: { workingDays: 0, naturalDays: 0 },
   'special-procedure': { workingDays: 0, naturalDays: 0 },
@@ -356,6 +381,11 @@ function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[
 
 function limitCheck(limit: number, used: number, ended: boolean): LimitCheck {
   return { limitWorkingDays: limit, usedWorkingDays: used, met: used > limit ? false : ended ? true : undefined };
+}
+
+/** `check`, or `same` when that one says the same. */
+function reuse(check: LimitCheck, same: LimitCheck | undefined): LimitCheck {
+  return same !== undefined && same.limitWorkingDays === check.limitWorkingDays && same.usedWorkingDays === check.usedWorkingDays && same.met === check.met ? same : check;
 }
 
 /** A case budget as a limit check: the law's count, an approved Art. 42 extension included. */
@@ -399,6 +429,8 @@ interface BundleLayout {
   readonly waitsOn: readonly (readonly number[])[];
   /** Per stage of `bundle.stages`, the positions of its matters. */
   readonly stageMembers: readonly (readonly number[])[];
+  /** The critical path of a one-matter bundle whose matter has ended: that matter. */
+  readonly onlyMatter: readonly string[];
 }
 
 const layouts = new WeakMap<BundleDefinition, BundleLayout>();
@@ -418,7 +450,7 @@ function layoutOf(bundle: BundleDefinition): BundleLayout {
     return waited;
   });
   const stageMembers = (bundle.stages ?? []).map((stage) => bundle.matters.flatMap((m, i) => (m.stage === stage.id ? [i] : [])));
-  layout = { position, waitsOn, stageMembers };
+  layout = { position, waitsOn, stageMembers, onlyMatter: Object.freeze(bundle.matters.slice(0, 1).map((m) => m.matterId)) };
   layouts.set(bundle, layout);
   return layout;
 }
@@ -427,7 +459,12 @@ function layoutOf(bundle: BundleDefinition): BundleLayout {
  * The matters that decided the end date, first to last: the matter that ended last, then, going
  * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
  */
-function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks: readonly (CaseClock | undefined)[]): string[] {
+function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks: readonly (CaseClock | undefined)[]): readonly string[] {
+  if (clocks.length === 1) {
+    const clock = clocks[0];
+    const end = clock === undefined || failed(clock) ? undefined : endOf(clock);
+    return end !== undefined && instantMs(end) > -Infinity ? layout.onlyMatter : NONE;
+  }
   const ends: number[] = [];
   const ended: number[] = [];
   for (let i = 0; i < clocks.length; i++) {
@@ -463,11 +500,11 @@ function endedLast(candidates: readonly number[], ends: readonly number[]): numb
 
 /** What the applicant did: the days they came in person, the forms they filled in, the materials they handed over. */
 interface ApplicantActs {
-  readonly tripDays: string[];
+  readonly tripDays: readonly string[];
   readonly forms: number;
   readonly materialSubmissions: number;
   /** Materials handed over on more than one application record. */
-  readonly repeated: string[];
+  readonly repeated: readonly string[];
 }
 
 /**
@@ -504,12 +541,12 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
-  return { tripDays: tripDays.sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+  return { tripDays: tripDays.length === 0 ? NONE : tripDays.sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
 }
 
 /** Materials handed over on more than one application (a material listed twice on one counts once), sorted. */
-function repeatedMaterials(applications: readonly (readonly string[])[]): string[] {
-  if (applications.length < 2) return [];
+function repeatedMaterials(applications: readonly (readonly string[])[]): readonly string[] {
+  if (applications.length < 2) return NONE;
   const seen = new Map<string, number>();
   for (const materials of applications) {
     for (let index = 0; index < materials.length; index++) {
@@ -542,7 +579,7 @@ function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar): M
       recordIds: f.recordIds,
     });
   }
-  if (periods.length === 0) return { workingDays: 0, periods };
+  if (periods.length === 0) return NO_OFF_SYSTEM;
   periods.sort((a, b) => instantMs(a.from) - instantMs(b.from) || a.code.localeCompare(b.code));
   let workingDays = 0;
   const [first, ...rest] = periods;
