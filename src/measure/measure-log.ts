@@ -62,9 +62,9 @@ interface LoneCase {
   readonly attempt: Attempt;
 }
 
-/** Measurements and unmeasured groups as they are collected. */
+/** Measurements, each with its start in epoch ms (read while it is fresh, for the final sort), and unmeasured groups as they are collected. */
 interface Collected {
-  readonly measurements: Measurement[];
+  readonly measurements: { readonly m: Measurement; readonly time: number }[];
   readonly unmeasured: UnmeasuredGroup[];
 }
 
@@ -92,7 +92,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   measureBundleInstances(instances, lone, findings, context, out);
   measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
 
-  const started = out.measurements.map((m) => ({ m, time: instantMs(m.experienced.from) }));
+  const started = out.measurements;
   started.sort((a, b) => a.time - b.time || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
   const unmeasured = out.unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
@@ -139,7 +139,8 @@ function addLone(lone: Map<string, LoneCase>, record: EventRecord, time: number)
 /** Measures one group into `out`, or reports it unmeasured with the reason. */
 function measureInto(out: Collected, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): void {
   try {
-    out.measurements.push(measureGroup(group, kind, bundle, flows, context, findings));
+    const m = measureGroup(group, kind, bundle, flows, context, findings);
+    out.measurements.push({ m, time: instantMs(m.experienced.from) });
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
