@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PermitflowError } from '../errors';
 import {
@@ -140,6 +141,23 @@ describe('createWorkingCalendar', () => {
       expect(() => cal.isWorkingDay(input)).toThrow(PermitflowError);
       expect(() => cal.isWorkingDay(input)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
       expect(() => cal.isWorkingDay(input)).toThrow(/Expected a local date "YYYY-MM-DD"/);
+    });
+
+    it('reads any ten characters shaped like a date exactly as a full parse would', () => {
+      // Dates of the covered years are read by a shortcut that must agree with the full parse,
+      // even for strings that only look like dates (month 13, day 00, February 30).
+      const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+      const lookalike = fc.tuple(fc.constantFrom('2024', '2025', '2026', '2027'), two(19), two(39)).map(([y, m, d]) => `${y}-${m}-${d}`);
+      fc.assert(
+        fc.property(lookalike, (date) => {
+          const parsed = new Date(`${date}T00:00:00Z`);
+          const real = !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+          const covered = date.startsWith('2025') || date.startsWith('2026');
+          if (real && covered) expect(cal.toLocalDate(date)).toBe(date);
+          else if (real) expect(() => cal.isWorkingDay(date)).toThrow(CalendarCoverageError);
+          else expect(() => cal.isWorkingDay(date)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+        }),
+      );
     });
 
     it('rejects a value that is not a string', () => {
