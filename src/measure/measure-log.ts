@@ -198,7 +198,7 @@ function measureLoneCases(lone: ReadonlyMap<string, LoneCase>, flowOf: Definitio
     }
     let bundle = oneMatterBundles.get(flow);
     if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
-    measureInto(out, id, group, 'case', bundle, [flow], context, findingsAbout(findings, undefined, group));
+    measureInto(out, id, group, 'case', bundle, [flow], context, findingsOfCases(findings, caseIds));
   }
 }
 
@@ -249,16 +249,26 @@ function indexFindings(findings: readonly Finding[]): FindingIndex {
   return { byCase, byBundle };
 }
 
-/** The findings about a bundle instance (by its id) or about the cases of some records. */
-function findingsAbout(index: FindingIndex, bundleId: string | undefined, records: readonly EventRecord[]): Finding[] {
-  const found = bundleId === undefined ? [] : [...(index.byBundle.get(bundleId) ?? [])];
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** The findings about some cases, case by case. */
+function findingsOfCases(index: FindingIndex, caseIds: readonly string[]): readonly Finding[] {
+  if (caseIds.length === 1) return index.byCase.get(caseIds[0]!) ?? NO_FINDINGS;
+  const found: Finding[] = [];
+  for (const caseId of caseIds) for (const f of index.byCase.get(caseId) ?? NO_FINDINGS) found.push(f);
+  return found;
+}
+
+/** The findings about a bundle instance: by its id, and about the cases of its records. */
+function findingsAbout(index: FindingIndex, bundleId: string, records: readonly EventRecord[]): Finding[] {
+  const found = [...(index.byBundle.get(bundleId) ?? NO_FINDINGS)];
   if (index.byCase.size === 0) return found;
   // A case's records are usually together: look each case up once per run of its records.
   let previous: string | undefined;
   for (const record of records) {
     if (record.caseId === previous) continue;
     previous = record.caseId;
-    for (const f of index.byCase.get(record.caseId) ?? []) if (!found.includes(f)) found.push(f);
+    for (const f of index.byCase.get(record.caseId) ?? NO_FINDINGS) if (!found.includes(f)) found.push(f);
   }
   return found;
 }
