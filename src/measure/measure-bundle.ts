@@ -40,7 +40,6 @@ export const DEFAULT_TRIP_EVIDENCE_KINDS: readonly string[] = ['visit', 'meeting
 
 const SUCCESS = new Set(['approved', 'approved-deferred', 'filed']);
 const DECISIONS = new Set([...SUCCESS, 'denied']);
-const SUSPENSION_KINDS: readonly SuspensionKind[] = ['supplement', 'special-procedure', 'stopped-step'];
 /** Records of the applicant's own acts (an application, a 补正, a withdrawal, a commitment, picking up a result). */
 const APPLICANT_ACTS = new Set(['bundle-submitted', 'received', 'supplement-ended', 'withdrawn-before-acceptance', 'withdrawn', 'committed', 'certificate-issued', 'business-registered']);
 const IN_PERSON = new Set(['window', 'offline']);
@@ -245,9 +244,8 @@ export function measureGroup(
   const lone = kind === 'case' && first !== undefined;
   // Only a completed bundle is judged against its limits; a failed one is judged only when already over.
   const ended = outcome === 'completed';
-  // A lone case's limits are its matter's, and usually judged the same: then the matter's checks are reused.
-  const promised = lone ? (first.promised === undefined ? undefined : reuse(budgetCheck(first.promised, ended), matters[0]?.promised)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
-  const statutory = lone ? (first.statutory === undefined ? undefined : reuse(budgetCheck(first.statutory, ended), matters[0]?.statutory)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
+  const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
+  const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
 
   const acts = applicantActs(records, submitted(bundleRecords), context);
   const offSystem = offSystemOf(findings, calendar);
@@ -338,7 +336,12 @@ function period(from: string, to: string, duration: Duration): Period {
 }
 
 function spanDuration(calendar: WorkingCalendar, spans: readonly DaySpan[]): Duration {
-  return { workingDays: spanWorkingDays(calendar, spans), naturalDays: spanNaturalDays(spans) };
+  return duration(spanWorkingDays(calendar, spans), spanNaturalDays(spans));
+}
+
+/** The duration of the union of some day spans. */
+function unionDuration(calendar: WorkingCalendar, spans: readonly DaySpan[]): Duration {
+  return spanDuration(calendar, mergeSpans(spans, '0000-01-01', '9999-12-31'));
 }
 
 function mergeAll(lists: readonly (readonly DaySpan[])[]): DaySpan[] {
@@ -355,37 +358,48 @@ function officialSpansOf(clock: CaseClock, calendar: WorkingCalendar, evaluated:
   return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
-/**
- * Measurements are read-only values; the empty lists and zero figures most of them hold are these
- * shared frozen constants, not fresh objects per measurement (a log's measurements are kept in
- * memory together, and every object kept costs collection time).
+/*
+ * Measurements are read-only values. The empty lists they hold, and their durations and limit
+ * checks of small whole numbers of days, are shared frozen objects (one per value), not fresh ones
+ * per measurement: a log's measurements are kept in memory together, and every object kept costs
+ * collection time.
  */
 const NONE: readonly never[] = Object.freeze([]);
 const NO_OFF_SYSTEM: Measurement['offSystem'] = Object.freeze({ workingDays: 0, periods: NONE });
+/** Day counts below this are shared. */
+const SHARED_BELOW = 4096;
+const durations = new Map<number, Duration>();
+const limitChecks = new Map<number, LimitCheck>();
 
-const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({
-  supplement: { workingDays: 0, naturalDays: 0 },
-  'special-procedure': { workingDays: 0, naturalDays: 0 },
-  'stopped-step': { workingDays: 0, naturalDays: 0 },
-});
+function isShared(days: number): boolean {
+  return days >= 0 && days < SHARED_BELOW && Number.isInteger(days);
+}
+
+function duration(workingDays: number, naturalDays: number): Duration {
+  if (!isShared(workingDays) || !isShared(naturalDays)) return { workingDays, naturalDays };
+  const key = workingDays * SHARED_BELOW + naturalDays;
+  let shared = durations.get(key);
+  if (shared === undefined) durations.set(key, (shared = Object.freeze({ workingDays, naturalDays })));
+  return shared;
+}
+
+const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: duration(0, 0), 'special-procedure': duration(0, 0), 'stopped-step': duration(0, 0) });
 
 /** Suspension time by kind: per kind, the union of the cases' suspensions. */
 function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], evaluated: string): SuspensionTotals {
   if (clocks.every((c) => c.ledger.length === 0)) return NO_SUSPENSIONS;
   const spans: Record<SuspensionKind, DaySpan[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
   for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
-  const totals = {} as Record<SuspensionKind, Duration>;
-  for (const kind of SUSPENSION_KINDS) totals[kind] = spanDuration(calendar, mergeSpans(spans[kind], '0000-01-01', '9999-12-31'));
-  return totals;
+  return { supplement: unionDuration(calendar, spans.supplement), 'special-procedure': unionDuration(calendar, spans['special-procedure']), 'stopped-step': unionDuration(calendar, spans['stopped-step']) };
 }
 
 function limitCheck(limit: number, used: number, ended: boolean): LimitCheck {
-  return { limitWorkingDays: limit, usedWorkingDays: used, met: used > limit ? false : ended ? true : undefined };
-}
-
-/** `check`, or `same` when that one says the same. */
-function reuse(check: LimitCheck, same: LimitCheck | undefined): LimitCheck {
-  return same !== undefined && same.limitWorkingDays === check.limitWorkingDays && same.usedWorkingDays === check.usedWorkingDays && same.met === check.met ? same : check;
+  const met = used > limit ? false : ended ? true : undefined;
+  if (!isShared(limit) || !isShared(used)) return { limitWorkingDays: limit, usedWorkingDays: used, met };
+  const key = (limit * SHARED_BELOW + used) * 3 + (met === undefined ? 2 : met ? 1 : 0);
+  let shared = limitChecks.get(key);
+  if (shared === undefined) limitChecks.set(key, (shared = Object.freeze({ limitWorkingDays: limit, usedWorkingDays: used, met })));
+  return shared;
 }
 
 /** A case budget as a limit check: the law's count, an approved Art. 42 extension included. */
