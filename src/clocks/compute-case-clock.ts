@@ -286,6 +286,26 @@ export function computeCaseClock(
   calendar: WorkingCalendar,
   options: CaseClockOptions,
 ): CaseClock {
+  return computeCaseClockWithDays(records, flow, calendar, options).clock;
+}
+
+/** The local dates a case clock was counted from, for callers that count on with the same calendar. */
+export interface CaseClockDays {
+  /** The local date of acceptance, if the case was accepted. */
+  readonly accepted: string | undefined;
+  /** The local date the case ended, or of the evaluation instant while it is open. */
+  readonly end: string;
+  /** Per ledger entry, in the ledger's order: its local dates (an open one ends on the evaluation day). */
+  readonly ledger: readonly (readonly [string, string])[];
+}
+
+/** {@link computeCaseClock}, with the local dates it counted from. */
+export function computeCaseClockWithDays(
+  records: readonly EventRecord[],
+  flow: FlowDefinition,
+  calendar: WorkingCalendar,
+  options: CaseClockOptions,
+): { readonly clock: CaseClock; readonly days: CaseClockDays } {
   const { at, warning = {}, supplementStopsClock = true } = options;
   const { sorted, end } = byTime(records, at);
   const caseId = options.caseId ?? lastReceivedCase(sorted, end);
@@ -448,7 +468,7 @@ export function computeCaseClock(
   if (experienced !== undefined) clock.experienced = experienced;
   clock.chain = chain;
   clock.provisional = provisional;
-  return clock;
+  return { clock, days: { accepted, end: evaluated, ledger: state.closed.map((c) => c.days) } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
-import { computeCaseClock, type Budget, type CaseClock, type SuspensionKind } from '../clocks';
+import type { Budget, CaseClock, SuspensionKind } from '../clocks';
+import { computeCaseClockWithDays, type CaseClockDays } from '../clocks/compute-case-clock';
 import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
@@ -147,15 +148,21 @@ export function measureGroup(
     }
   }
   const clocks: (CaseClock | undefined)[] = new Array<CaseClock | undefined>(n).fill(undefined);
+  const clockDays: (CaseClockDays | undefined)[] = new Array<CaseClockDays | undefined>(n).fill(undefined);
   const caseClocks: CaseClock[] = [];
+  const caseDays: CaseClockDays[] = [];
   const options = { at };
-  for (const position of seen) caseClocks.push((clocks[position] = computeCaseClock(matterRecords[position]!, matterFlows[position]!, calendar, options)));
+  for (const position of seen) {
+    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options);
+    caseClocks.push((clocks[position] = clock));
+    caseDays.push((clockDays[position] = days));
+  }
 
   // Per matter.
   const officialSpans: DaySpan[][] = [];
   for (let i = 0; i < n; i++) {
     const clock = clocks[i];
-    officialSpans.push(clock === undefined || failed(clock) ? [] : officialSpansOf(clock, calendar, evaluated));
+    officialSpans.push(clock === undefined || failed(clock) ? [] : officialSpansOf(clock, clockDays[i]!, evaluated));
   }
   const criticalPath = findCriticalPath(bundle, layout, clocks);
   const matters: MatterMeasurement[] = [];
@@ -186,7 +193,7 @@ export function measureGroup(
       measured.official = period(clock.acceptedAt, clock.official.to, duration);
     }
     measured.dropped = failed(clock);
-    measured.suspensions = suspensionTotals(calendar, [clock], evaluated);
+    measured.suspensions = suspensionTotals(calendar, [clock], [clockDays[i]!]);
     measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
     if (promised !== undefined) measured.promised = promised;
     if (statutory !== undefined) measured.statutory = statutory;
@@ -261,7 +268,7 @@ export function measureGroup(
   measurement.outcome = outcome;
   measurement.experienced = experienced;
   measurement.official = official;
-  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, evaluated);
+  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, caseDays);
   measurement.offSystem = offSystem;
   measurement.stages = stages;
   measurement.matters = matters;
@@ -340,7 +347,7 @@ function spanDuration(calendar: WorkingCalendar, spans: readonly DaySpan[]): Dur
 }
 
 /** The duration of the union of some day spans. */
-function unionDuration(calendar: WorkingCalendar, spans: readonly DaySpan[]): Duration {
+function unionDuration(calendar: WorkingCalendar, spans: ReadonlyArray<readonly [string, string]>): Duration {
   return spanDuration(calendar, mergeSpans(spans, '0000-01-01', '9999-12-31'));
 }
 
@@ -349,12 +356,12 @@ function mergeAll(lists: readonly (readonly DaySpan[])[]): DaySpan[] {
 }
 
 /** A case's official day spans: (acceptance, result], minus the suspensions statistics remove. */
-function officialSpansOf(clock: CaseClock, calendar: WorkingCalendar, evaluated: string): DaySpan[] {
-  if (clock.acceptedAt === undefined || clock.official === undefined) return [];
-  const active = mergeSpans([[calendar.toLocalDate(clock.acceptedAt), calendar.toLocalDate(clock.official.to)]], '0000-01-01', evaluated);
+function officialSpansOf(clock: CaseClock, days: CaseClockDays, evaluated: string): DaySpan[] {
+  if (days.accepted === undefined || clock.official === undefined) return [];
+  const active = mergeSpans([[days.accepted, days.end]], '0000-01-01', evaluated);
   if (active.length === 0) return active;
-  const stopped: DaySpan[] = [];
-  for (const s of clock.ledger) if (s.stopsOfficialClock) stopped.push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
+  const stopped: (readonly [string, string])[] = [];
+  for (let i = 0; i < clock.ledger.length; i++) if (clock.ledger[i]!.stopsOfficialClock) stopped.push(days.ledger[i]!);
   return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
@@ -385,11 +392,16 @@ function duration(workingDays: number, naturalDays: number): Duration {
 
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: duration(0, 0), 'special-procedure': duration(0, 0), 'stopped-step': duration(0, 0) });
 
-/** Suspension time by kind: per kind, the union of the cases' suspensions. */
-function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], evaluated: string): SuspensionTotals {
-  if (clocks.every((c) => c.ledger.length === 0)) return NO_SUSPENSIONS;
-  const spans: Record<SuspensionKind, DaySpan[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
-  for (const clock of clocks) for (const s of clock.ledger) spans[s.kind].push([calendar.toLocalDate(s.from), s.to === undefined ? evaluated : calendar.toLocalDate(s.to)]);
+/** Suspension time by kind: per kind, the union of the cases' suspensions (`days` are the clocks' local dates, clock by clock). */
+function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], days: readonly CaseClockDays[]): SuspensionTotals {
+  let entries = 0;
+  for (const clock of clocks) entries += clock.ledger.length;
+  if (entries === 0) return NO_SUSPENSIONS;
+  const spans: Record<SuspensionKind, (readonly [string, string])[]> = { supplement: [], 'special-procedure': [], 'stopped-step': [] };
+  for (let c = 0; c < clocks.length; c++) {
+    const ledger = clocks[c]!.ledger;
+    for (let i = 0; i < ledger.length; i++) spans[ledger[i]!.kind].push(days[c]!.ledger[i]!);
+  }
   return { supplement: unionDuration(calendar, spans.supplement), 'special-procedure': unionDuration(calendar, spans['special-procedure']), 'stopped-step': unionDuration(calendar, spans['stopped-step']) };
 }
 
