@@ -5,7 +5,7 @@ import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
 import { mergeSpans, spanWorkingDays } from '../_internal/day-spans';
-import { instantMs } from '../_internal/instant';
+import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { naturalDaysBetween } from '../_internal/local-date';
 import type { Budget, CaseClock, ElapsedTime, Extension, Suspension, SuspensionKind } from './case-clock';
@@ -46,24 +46,6 @@ const CLOSING = new Map<string, boolean>([
   ['not-accepted', true],
   ['refused', true],
 ]);
-
-/** Where the offset of an instant written `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` starts, or -1 for any other form. */
-function offsetIndex(s: string): number {
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1;
-  const zone = s.charCodeAt(19) === 46 /* . */ ? 23 : 19;
-  const sign = s.charCodeAt(zone);
-  if (s.length === zone + 1) return sign === 90 /* Z */ ? zone : -1;
-  return s.length === zone + 6 && (sign === 43 || sign === 45) && s.charCodeAt(zone + 3) === 58 ? zone : -1;
-}
-
-/** Whether `s` is written like `ref` (whose offset starts at `zone`): the same fixed-width fields and the same offset. */
-function writtenLike(s: string, ref: string, zone: number): boolean {
-  const n = ref.length;
-  if (s.length !== n || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
-  if (s.charCodeAt(19) !== ref.charCodeAt(19)) return false;
-  for (let k = zone; k < n; k++) if (s.charCodeAt(k) !== ref.charCodeAt(k)) return false;
-  return true;
-}
 
 /**
  * The records by instant, keeping the given order for equal instants, and `end`: how many of them

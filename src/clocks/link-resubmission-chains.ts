@@ -23,41 +23,61 @@ export interface ResubmissionChain {
 const RESUBMITTABLE = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 const ENDINGS = new Set([...RESUBMITTABLE, 'approved', 'approved-deferred']);
 
-/** What chaining needs of one case, gathered record by record with {@link noteAttemptRecord}. */
+/** One case as chaining sees it: its records, gathered with {@link noteAttemptRecord}, and what links it to others. */
 export interface Attempt {
   readonly caseId: string;
   readonly matterId: string;
+  readonly records: EventRecord[];
   link?: { by: 'projectCode' | 'applicantId'; value: string };
-  firstAt: string;
-  firstTime: number;
-  /** Its first system record (the receipt); evidence may predate it. */
-  receivedAt?: string;
-  receivedTime: number;
-  end?: { activity: string; at: string; time: number };
 }
 
-/** A new attempt for a case, from its first record. */
+/** A new attempt for a case, from its first record (not yet noted). */
 export function newAttempt(record: EventRecord): Attempt {
-  return { caseId: record.caseId, matterId: record.matterId, firstAt: record.at, firstTime: Infinity, receivedTime: Infinity };
+  return { caseId: record.caseId, matterId: record.matterId, records: [] };
 }
 
-/** Notes one record of the attempt's case (`time` is its instant in epoch milliseconds). */
-export function noteAttemptRecord(attempt: Attempt, record: EventRecord, time: number): void {
-  if (time < attempt.firstTime) {
-    attempt.firstAt = record.at;
-    attempt.firstTime = time;
-  }
-  if (record.source === 'system' && time < attempt.receivedTime) {
-    attempt.receivedAt = record.at;
-    attempt.receivedTime = time;
-  }
+/** Notes one record of the attempt's case. */
+export function noteAttemptRecord(attempt: Attempt, record: EventRecord): void {
+  attempt.records.push(record);
   if (attempt.link === undefined || attempt.link.by === 'applicantId') {
     if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
     else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
   }
-  if (record.source === 'system' && ENDINGS.has(record.activity) && (attempt.end === undefined || time < attempt.end.time)) {
-    attempt.end = { activity: record.activity, at: record.at, time };
+}
+
+/**
+ * When an attempt began and how it ended, read from its records only for attempts that share a
+ * link with others (most cases have none, and are never timed).
+ */
+interface Timing {
+  readonly attempt: Attempt;
+  /** Its first system record (the receipt), else its first record: evidence may predate a receipt. */
+  readonly startAt: string;
+  readonly startTime: number;
+  readonly end: { readonly activity: string; readonly at: string; readonly time: number } | undefined;
+}
+
+function timingOf(attempt: Attempt): Timing {
+  let firstAt = '';
+  let firstTime = Infinity;
+  let receivedAt: string | undefined;
+  let receivedTime = Infinity;
+  let end: Timing['end'];
+  for (const record of attempt.records) {
+    const time = instantMs(record.at);
+    if (time < firstTime) {
+      firstAt = record.at;
+      firstTime = time;
+    }
+    if (record.source !== 'system') continue;
+    if (time < receivedTime) {
+      receivedAt = record.at;
+      receivedTime = time;
+    }
+    if (ENDINGS.has(record.activity) && (end === undefined || time < end.time)) end = { activity: record.activity, at: record.at, time };
   }
+  if (firstTime === Infinity) firstAt = attempt.records[0]!.at;
+  return receivedAt === undefined ? { attempt, startAt: firstAt, startTime: firstTime, end } : { attempt, startAt: receivedAt, startTime: receivedTime, end };
 }
 
 /**
@@ -74,7 +94,7 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
   for (const record of records) {
     let attempt = attempts.get(record.caseId);
     if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
-    noteAttemptRecord(attempt, record, instantMs(record.at));
+    noteAttemptRecord(attempt, record);
   }
   return chainAttempts(attempts.values(), options);
 }
@@ -95,37 +115,30 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
     else group.push(attempt);
   }
   groups.forEach((group, key) => {
-    group.sort((a, b) => startTime(a) - startTime(b));
-    let current: Attempt[] = [];
-    for (const attempt of group) {
+    if (group.length === 1) {
+      chains.push(chainOf(key, group));
+      return;
+    }
+    // An attempt begins at its receipt: evidence of off-system work may predate the end of the
+    // attempt it resubmits, and must not break the chain it is the strongest sign of.
+    const timed = group.map(timingOf).sort((a, b) => a.startTime - b.startTime);
+    let current: Timing[] = [];
+    for (const attempt of timed) {
       const previous = current.at(-1);
       const continues =
         previous?.end !== undefined &&
         RESUBMITTABLE.has(previous.end.activity) &&
-        startTime(attempt) >= previous.end.time &&
-        naturalDaysBetween(previous.end.at.slice(0, 10), startOf(attempt).slice(0, 10)) <= maxGapDays;
+        attempt.startTime >= previous.end.time &&
+        naturalDaysBetween(previous.end.at.slice(0, 10), attempt.startAt.slice(0, 10)) <= maxGapDays;
       if (!continues && current.length > 0) {
-        chains.push(chainOf(key, current));
+        chains.push(chainOf(key, current.map((t) => t.attempt)));
         current = [];
       }
       current.push(attempt);
     }
-    if (current.length > 0) chains.push(chainOf(key, current));
+    if (current.length > 0) chains.push(chainOf(key, current.map((t) => t.attempt)));
   });
   return chains;
-}
-
-/**
- * Where an attempt begins: at its receipt. Evidence of off-system work may predate the end of the
- * attempt it resubmits, and must not break the chain it is the strongest sign of.
- */
-function startOf(attempt: Attempt): string {
-  return attempt.receivedAt ?? attempt.firstAt;
-}
-
-/** {@link startOf} in epoch milliseconds. */
-function startTime(attempt: Attempt): number {
-  return attempt.receivedAt === undefined ? attempt.firstTime : attempt.receivedTime;
 }
 
 function chainOf(key: string, attempts: readonly Attempt[]): ResubmissionChain {

@@ -220,6 +220,18 @@ describe('measureLog', () => {
     expect(reversed).toEqual(measureLog(all, options).measurements);
   });
 
+  it('evaluates open cases at the latest instant of the log, however each instant is written', () => {
+    const open = rec('X9', 'x', 'received', '03T09:00:00', { applicantId: 'app-9' });
+    // 02:00 UTC is 10:00 in Beijing: the latest instant, though its string sorts before the others.
+    const latest = { ...rec('X8', 'x', 'received', '03T09:00:00', { applicantId: 'app-8' }), at: '2025-03-03T02:00:00Z' };
+    const earlier = [rec('X8', 'x', 'department-accepted', '03T09:30:00.000'), rec('X8', 'x', 'supplement-started', '03T09:45:00')];
+    for (const records of [[open, latest, ...earlier], [open, ...earlier, latest], [latest, open, ...earlier]]) {
+      const x9 = measureLog(records, options).measurements.find((m) => m.id === 'X9')!;
+      expect(x9.outcome).toBe('open');
+      expect(x9.experienced.to).toBe('2025-03-03T02:00:00Z');
+    }
+  });
+
   it('reports a case of an unknown matter once, and the counts still add up', () => {
     const stray = [rec('Z1', 'unknown', 'received', '03T09:00:00'), rec('Z1', 'unknown', 'approved', '04T09:00:00')];
     const { measurements, counts, unmeasured } = measureLog([...all, ...stray], options);

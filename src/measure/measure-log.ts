@@ -2,7 +2,7 @@ import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
-import { instantMs } from '../_internal/instant';
+import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { ResubmissionOptions } from '../clocks';
 import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
 import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
@@ -49,17 +49,9 @@ interface BundleInstanceRecords {
   bundleRecord: EventRecord | undefined;
   /** The bundle named by the first bundle-level record that names a known one. */
   definition: BundleWithFlows | undefined;
-  start: number;
-  end: number;
   failed: boolean;
   /** The project code or applicant id of its first record that has one. */
   link: string | undefined;
-}
-
-/** A lone case: its records, and what chaining it needs, gathered in the same pass. */
-interface LoneCase {
-  readonly records: EventRecord[];
-  readonly attempt: Attempt;
 }
 
 /** Measurements, each with its start in epoch ms (read while it is fresh, for the final sort), and unmeasured groups as they are collected. */
@@ -84,7 +76,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const flows = options.flows === undefined && options.bundles === undefined ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
   // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
   const instances = new Map<string, BundleInstanceRecords>();
-  const lone = new Map<string, LoneCase>();
+  const lone = new Map<string, Attempt>();
   const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone);
   const context = measureContext(records, { ...options, at: options.at ?? latestAt });
   const findings = indexFindings(context.findings);
@@ -100,25 +92,29 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 }
 
 /** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant. */
-function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, LoneCase>): string {
+function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>): string {
   let latestAt = records[0]!.at;
   let latestTime = -Infinity;
+  let zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const time = instantMs(record.at);
-    if (time > latestTime) {
-      latestAt = record.at;
-      latestTime = time;
+    const at = record.at;
+    // An instant written like the latest one (same fixed-width fields, same offset) is not later when its string is not greater: no need to parse it.
+    if (!(zone >= 0 && at <= latestAt && writtenLike(at, latestAt, zone))) {
+      const time = instantMs(at);
+      if (time > latestTime) {
+        latestAt = at;
+        latestTime = time;
+        zone = offsetIndex(at);
+      }
     }
     if (record.bundleId === undefined) {
-      addLone(lone, record, time);
+      addLone(lone, record);
       continue;
     }
     let instance = instances.get(record.bundleId);
-    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], bundleRecord: undefined, definition: undefined, start: Infinity, end: -Infinity, failed: false, link: undefined }));
+    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], bundleRecord: undefined, definition: undefined, failed: false, link: undefined }));
     instance.records.push(record);
-    if (time < instance.start) instance.start = time;
-    if (time > instance.end) instance.end = time;
     if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
     if (record.caseId === record.bundleId) {
       instance.bundleRecord ??= record;
@@ -129,11 +125,10 @@ function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<Bun
   return latestAt;
 }
 
-function addLone(lone: Map<string, LoneCase>, record: EventRecord, time: number): void {
-  let entry = lone.get(record.caseId);
-  if (entry === undefined) lone.set(record.caseId, (entry = { records: [], attempt: newAttempt(record) }));
-  entry.records.push(record);
-  noteAttemptRecord(entry.attempt, record, time);
+function addLone(lone: Map<string, Attempt>, record: EventRecord): void {
+  let attempt = lone.get(record.caseId);
+  if (attempt === undefined) lone.set(record.caseId, (attempt = newAttempt(record)));
+  noteAttemptRecord(attempt, record);
 }
 
 /** Measures one group into `out`, or reports it unmeasured with the reason. */
@@ -152,14 +147,14 @@ function measureInto(out: Collected, id: string, group: readonly EventRecord[], 
  * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
  * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
  */
-function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, LoneCase>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
+function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
   const chains = new Map<string, BundleInstanceRecords[]>();
   instances.forEach((instance) => {
     if (instance.definition === undefined) {
       const first = instance.bundleRecord;
       if (first !== undefined) {
         out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
-      } else for (const record of instance.records) addLone(lone, record, instantMs(record.at));
+      } else for (const record of instance.records) addLone(lone, record);
       return;
     }
     const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
@@ -168,7 +163,7 @@ function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRec
     else chain.push(instance);
   });
   chains.forEach((chain) => {
-    chain.sort((a, b) => a.start - b.start || (a.bundleId < b.bundleId ? -1 : 1));
+    if (chain.length > 1) sortByStart(chain);
     let attempts: BundleInstanceRecords[] = [];
     for (const instance of chain) {
       attempts.push(instance);
@@ -182,12 +177,24 @@ function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRec
   });
 }
 
+/** Sorts the instances of a chain by their first instant, then by id. */
+function sortByStart(chain: BundleInstanceRecords[]): void {
+  const starts = new Map<BundleInstanceRecords, number>();
+  for (const instance of chain) {
+    let start = Infinity;
+    for (const record of instance.records) {
+      const time = instantMs(record.at);
+      if (time < start) start = time;
+    }
+    starts.set(instance, start);
+  }
+  chain.sort((a, b) => starts.get(a)! - starts.get(b)! || (a.bundleId < b.bundleId ? -1 : 1));
+}
+
 /** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
-function measureLoneCases(lone: ReadonlyMap<string, LoneCase>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
-  const attempts: Attempt[] = [];
-  lone.forEach((entry) => attempts.push(entry.attempt));
+function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
   const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
-  for (const { caseIds, matterId } of chainAttempts(attempts, resubmission)) {
+  for (const { caseIds, matterId } of chainAttempts(lone.values(), resubmission)) {
     const id = caseIds.at(-1)!;
     const group = caseIds.length === 1 ? lone.get(id)!.records : caseIds.flatMap((caseId) => lone.get(caseId)!.records);
     const last = lone.get(id)!.records[0]!;
