@@ -96,28 +96,38 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
     if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
     noteAttemptRecord(attempt, record);
   }
-  return chainAttempts(attempts.values(), options);
+  return chainAttempts(attempts.values(), options).map(chainOf);
 }
 
-/** Chains attempts noted record by record: {@link linkResubmissionChains} after its one pass. */
-export function chainAttempts(attempts: Iterable<Attempt>, options: ResubmissionOptions = {}): ResubmissionChain[] {
+/**
+ * Chains attempts noted record by record: {@link linkResubmissionChains} after its one pass, each
+ * chain as its attempts, first attempt first (unlinked attempts alone, then chains in order of first sight).
+ */
+export function chainAttempts(attempts: Iterable<Attempt>, options: ResubmissionOptions = {}): Attempt[][] {
   const { maxGapDays = 180 } = options;
-  const groups = new Map<string, Attempt[]>();
-  const chains: ResubmissionChain[] = [];
+  // Linked attempts by matter, then by the project code or applicant id that links them.
+  const byMatter = new Map<string, Record<'projectCode' | 'applicantId', Map<string, Attempt[]>>>();
+  const groups: Attempt[][] = [];
+  const chains: Attempt[][] = [];
   for (const attempt of attempts) {
-    if (attempt.link === undefined) {
-      chains.push({ key: `${attempt.matterId}|case:${attempt.caseId}`, matterId: attempt.matterId, linkedBy: 'applicantId', caseIds: [attempt.caseId] });
+    const link = attempt.link;
+    if (link === undefined) {
+      chains.push([attempt]);
       continue;
     }
-    const key = `${attempt.matterId}|${attempt.link.by}:${attempt.link.value}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [attempt]);
-    else group.push(attempt);
+    let links = byMatter.get(attempt.matterId);
+    if (links === undefined) byMatter.set(attempt.matterId, (links = { projectCode: new Map(), applicantId: new Map() }));
+    const group = links[link.by].get(link.value);
+    if (group === undefined) {
+      const created = [attempt];
+      links[link.by].set(link.value, created);
+      groups.push(created);
+    } else group.push(attempt);
   }
-  groups.forEach((group, key) => {
+  for (const group of groups) {
     if (group.length === 1) {
-      chains.push(chainOf(key, group));
-      return;
+      chains.push(group);
+      continue;
     }
     // An attempt begins at its receipt: evidence of off-system work may predate the end of the
     // attempt it resubmits, and must not break the chain it is the strongest sign of.
@@ -131,17 +141,18 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
         attempt.startTime >= previous.end.time &&
         naturalDaysBetween(previous.end.at.slice(0, 10), attempt.startAt.slice(0, 10)) <= maxGapDays;
       if (!continues && current.length > 0) {
-        chains.push(chainOf(key, current.map((t) => t.attempt)));
+        chains.push(current.map((t) => t.attempt));
         current = [];
       }
       current.push(attempt);
     }
-    if (current.length > 0) chains.push(chainOf(key, current.map((t) => t.attempt)));
-  });
+    if (current.length > 0) chains.push(current.map((t) => t.attempt));
+  }
   return chains;
 }
 
-function chainOf(key: string, attempts: readonly Attempt[]): ResubmissionChain {
+function chainOf(attempts: readonly Attempt[]): ResubmissionChain {
   const first = attempts[0]!;
-  return { key, matterId: first.matterId, linkedBy: first.link!.by, caseIds: attempts.map((a) => a.caseId) };
+  const key = first.link === undefined ? `${first.matterId}|case:${first.caseId}` : `${first.matterId}|${first.link.by}:${first.link.value}`;
+  return { key, matterId: first.matterId, linkedBy: first.link?.by ?? 'applicantId', caseIds: attempts.map((a) => a.caseId) };
 }

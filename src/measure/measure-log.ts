@@ -194,10 +194,11 @@ function sortByStart(chain: BundleInstanceRecords[]): void {
 /** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
 function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
   const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
-  for (const { caseIds, matterId } of chainAttempts(lone.values(), resubmission)) {
-    const id = caseIds.at(-1)!;
-    const group = caseIds.length === 1 ? lone.get(id)!.records : caseIds.flatMap((caseId) => lone.get(caseId)!.records);
-    const last = lone.get(id)!.records[0]!;
+  for (const chain of chainAttempts(lone.values(), resubmission)) {
+    const { matterId } = chain[0]!;
+    const { caseId: id, records } = chain.at(-1)!;
+    const group = chain.length === 1 ? records : chain.flatMap((attempt) => attempt.records);
+    const last = records[0]!;
     const flow = lookup(flowOf, matterId, last.flowVersion);
     if (flow === undefined) {
       out.unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
@@ -205,7 +206,7 @@ function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definition
     }
     let bundle = oneMatterBundles.get(flow);
     if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
-    measureInto(out, id, group, 'case', bundle, [flow], context, findingsOfCases(findings, caseIds));
+    measureInto(out, id, group, 'case', bundle, [flow], context, findingsOfCases(findings, chain));
   }
 }
 
@@ -258,11 +259,11 @@ function indexFindings(findings: readonly Finding[]): FindingIndex {
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-/** The findings about some cases, case by case. */
-function findingsOfCases(index: FindingIndex, caseIds: readonly string[]): readonly Finding[] {
-  if (caseIds.length === 1) return index.byCase.get(caseIds[0]!) ?? NO_FINDINGS;
+/** The findings about the cases of a chain, case by case. */
+function findingsOfCases(index: FindingIndex, chain: readonly Attempt[]): readonly Finding[] {
+  if (chain.length === 1) return index.byCase.get(chain[0]!.caseId) ?? NO_FINDINGS;
   const found: Finding[] = [];
-  for (const caseId of caseIds) for (const f of index.byCase.get(caseId) ?? NO_FINDINGS) found.push(f);
+  for (const { caseId } of chain) for (const f of index.byCase.get(caseId) ?? NO_FINDINGS) found.push(f);
   return found;
 }
 
