@@ -54,9 +54,10 @@ interface BundleInstanceRecords {
   link: string | undefined;
 }
 
-/** Measurements, each with its start in epoch ms (read while it is fresh, for the final sort), and unmeasured groups as they are collected. */
+/** Measurements and unmeasured groups as they are collected; `starts[i]` is the start of `measurements[i]` in epoch ms, read while it is fresh. */
 interface Collected {
-  readonly measurements: { readonly m: Measurement; readonly time: number }[];
+  readonly measurements: Measurement[];
+  readonly starts: number[];
   readonly unmeasured: UnmeasuredGroup[];
 }
 
@@ -80,15 +81,14 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone);
   const context = measureContext(records, { ...options, at: options.at ?? latestAt });
   const findings = indexFindings(context.findings);
-  const out: Collected = { measurements: [], unmeasured: [] };
+  const out: Collected = { measurements: [], starts: [], unmeasured: [] };
   measureBundleInstances(instances, lone, findings, context, out);
   measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
 
-  const started = out.measurements;
-  started.sort((a, b) => a.time - b.time || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
+  const measurements = inStartOrder(out);
   const unmeasured = out.unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
-  return { measurements: started.map((s) => s.m), unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+  return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
 }
 
 /** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant. */
@@ -131,11 +131,23 @@ function addLone(lone: Map<string, Attempt>, record: EventRecord): void {
   noteAttemptRecord(attempt, record);
 }
 
+/** The measurements by start, then id; positions are sorted, not the measurements, so the comparisons read two packed arrays. */
+function inStartOrder({ measurements, starts }: Collected): Measurement[] {
+  const order = Array.from(measurements, (_, i) => i);
+  order.sort((a, b) => starts[a]! - starts[b]! || compareIds(measurements[a]!.id, measurements[b]!.id));
+  return order.map((i) => measurements[i]!);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Measures one group into `out`, or reports it unmeasured with the reason. */
 function measureInto(out: Collected, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): void {
   try {
     const m = measureGroup(group, kind, bundle, flows, context, findings);
-    out.measurements.push({ m, time: instantMs(m.experienced.from) });
+    out.measurements.push(m);
+    out.starts.push(instantMs(m.experienced.from));
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
