@@ -9,7 +9,9 @@ import { clockAt, officerOf, workProcess } from '../examples/_shared/case-driver
 const run = (script: string, ...args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
 
-describe('examples', () => {
+// Each example runs in a child process (tsx compiles it first): seconds on a quiet machine, more on
+// a loaded one. The limit is generous because nothing here measures speed.
+describe('examples', { timeout: 60_000 }, () => {
   it('runs the tour as the README shows it', () => {
     const out = run('examples/tour.ts');
     expect(out).toContain("code: 'wrong-actor'");
