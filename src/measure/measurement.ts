@@ -98,6 +98,7 @@ export type MeasurementOutcome = 'completed' | 'failed' | 'open';
 /**
  * The end-to-end measurement of one 一件事 as the applicant lives it and as statistics count it.
  * A lone case is measured as a one-matter bundle, so every figure means the same for both.
+ * A read-only value: empty lists and small durations and limit checks are frozen and shared.
  */
 export interface Measurement {
   /** `bundle` for a bundle instance, `case` for a lone case (a one-matter bundle). */
