@@ -5,6 +5,7 @@ import type { EventRecord } from '../event-log';
 import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
 import { mergeSpans, spanWorkingDays } from '../_internal/day-spans';
+import { exactLength } from '../_internal/exact-length';
 import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { naturalDaysBetween } from '../_internal/local-date';
@@ -448,7 +449,7 @@ export function computeCaseClockWithDays(
   if (extension !== undefined) clock.extension = extension;
   if (official !== undefined) clock.official = official;
   if (experienced !== undefined) clock.experienced = experienced;
-  clock.chain = chain;
+  clock.chain = exactLength(chain);
   clock.provisional = provisional;
   return { clock, days: { accepted, end: evaluated, ledger: state.closed.map((c) => c.days) } };
 }

@@ -9,6 +9,7 @@ import { PermitflowError } from '../errors';
 import { instantMs } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
+import { exactLength } from '../_internal/exact-length';
 import { naturalDaysBetween } from '../_internal/local-date';
 import type {
   Duration,
@@ -271,7 +272,7 @@ export function measureGroup(
   measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, caseDays);
   measurement.offSystem = offSystem;
   measurement.stages = stages;
-  measurement.matters = matters;
+  measurement.matters = exactLength(matters);
   measurement.criticalPath = criticalPath;
   measurement.trips = acts.tripDays.length;
   measurement.tripDays = acts.tripDays;
@@ -507,7 +508,7 @@ function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks
     path.push(matterId);
     current = endedLast(layout.waitsOn[current]!, ends);
   }
-  return path.reverse();
+  return exactLength(path).reverse();
 }
 
 /** The candidate position with the latest end time (the first of equals), if any has ended. */
@@ -567,7 +568,7 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
-  return { tripDays: tripDays.length === 0 ? NONE : tripDays.sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+  return { tripDays: tripDays.length === 0 ? NONE : exactLength(tripDays).sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
 }
 
 /** Materials handed over on more than one application (a material listed twice on one counts once), sorted. */
@@ -584,7 +585,7 @@ function repeatedMaterials(applications: readonly (readonly string[])[]): readon
   seen.forEach((count, material) => {
     if (count > 1) repeated.push(material);
   });
-  return repeated.sort();
+  return repeated.length === 0 ? NONE : exactLength(repeated).sort();
 }
 
 /**
@@ -619,7 +620,7 @@ function offSystemOf(findings: readonly Finding[], calendar: WorkingCalendar): M
       group = { from: p.from, to: p.to, hidden: p.hiddenWorkingDays };
     }
   }
-  return { workingDays: workingDays + hiddenDays(calendar, group), periods };
+  return { workingDays: workingDays + hiddenDays(calendar, group), periods: exactLength(periods) };
 }
 
 /** A merged stretch's hidden working days: the sum of its findings', at most its own working days. */
