@@ -110,12 +110,25 @@ interface HistoryEntry {
   readonly previousOfApplicant: HistoryEntry | undefined;
 }
 
-/** A closed case's summary, with the latest closed cases of its project and of its applicant before it. */
+/** Where the history keeps the latest closed case of one project or applicant; moved on in place, so a case costs one lookup per key. */
+interface Latest {
+  entry: HistoryEntry;
+}
+
+/**
+ * A closed case's summary, with the latest closed cases of its project and of its applicant before it,
+ * and where the history keeps them.
+ */
 interface Summarized {
   readonly summary: CaseSummary;
   readonly ofProject: HistoryEntry | undefined;
   readonly ofApplicant: HistoryEntry | undefined;
+  readonly projectLatest: Latest | undefined;
+  readonly applicantLatest: Latest | undefined;
 }
+
+/** The history of a case with no earlier case linked to it, shared. */
+const NO_HISTORY: readonly CaseSummary[] = [];
 
 /** Records after its closing for which a closed case's id is remembered (at least the lateness window). */
 const CLOSED_ID_MEMORY = 100_000;
@@ -147,10 +160,18 @@ class Queue<T> {
 /** Where an instant sorts: an unreadable one last. */
 const sortKey = (ms: number): number => (Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms);
 
-/** Whether instants (milliseconds) never go back in time. */
-function inTimeOrder(times: readonly number[]): boolean {
-  for (let i = 1; i < times.length; i++) if (sortKey(times[i]!) < sortKey(times[i - 1]!)) return false;
-  return true;
+/** Appends each record's instant (milliseconds) to `times`; returns whether they never go back in time. */
+function readTimes(records: readonly EventRecord[], times: number[]): boolean {
+  let inOrder = true;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < records.length; i++) {
+    const t = instantMs(records[i]!.at);
+    times.push(t);
+    const key = sortKey(t);
+    if (key < previous) inOrder = false;
+    previous = key;
+  }
+  return inOrder;
 }
 
 function mergeThresholds(
@@ -250,8 +271,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   const held = new Map<string, HeldCase>();
   let openCases = 0;
   const closeMemory = Math.max(lateness, CLOSED_ID_MEMORY);
-  const lastOfProject = new Map<string, HistoryEntry>();
-  const lastOfApplicant = new Map<string, HistoryEntry>();
+  const lastOfProject = new Map<string, Latest>();
+  const lastOfApplicant = new Map<string, Latest>();
   const unknownMatters = new Set<string>();
   const findingsByCode: Partial<Record<DeviationCode, number>> = {};
   // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
@@ -272,8 +293,10 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const end = index.end;
     // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
     // kept once, not once per case.
-    const ofProject = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
-    const ofApplicant = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
+    const projectLatest = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
+    const applicantLatest = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
+    const ofProject = projectLatest?.entry;
+    const ofApplicant = applicantLatest?.entry;
     if (ofProject !== undefined) projectCode = ofProject.summary.projectCode;
     if (bundleId !== undefined && bundleId === ofProject?.summary.bundleId) bundleId = ofProject.summary.bundleId;
     if (ofApplicant !== undefined) applicantId = ofApplicant.summary.applicantId;
@@ -284,11 +307,12 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (receivedAt !== undefined) summary.receivedAt = receivedAt;
     if (acceptedAt !== undefined) summary.acceptedAt = acceptedAt;
     if (end !== undefined) summary.end = { activity: end.activity, at: end.at, recordId: end.id };
-    return { summary, ofProject, ofApplicant };
+    return { summary, ofProject, ofApplicant, projectLatest, applicantLatest };
   }
 
   /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
-  function historyOf({ summary, ofProject, ofApplicant }: Summarized): CaseSummary[] {
+  function historyOf({ summary, ofProject, ofApplicant }: Summarized): readonly CaseSummary[] {
+    if (ofProject === undefined && ofApplicant === undefined) return NO_HISTORY;
     const { projectCode, matterId } = summary;
     const linked: HistoryEntry[] = [];
     for (let e = ofProject; e !== undefined; e = e.previousOfProject) linked.push(e);
@@ -303,11 +327,13 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return linked.map((e) => e.summary);
   }
 
-  function remember({ summary, ofProject, ofApplicant }: Summarized, start: number): void {
+  function remember({ summary, ofProject, ofApplicant, projectLatest, applicantLatest }: Summarized, start: number): void {
     const { projectCode, applicantId } = summary;
     const entry: HistoryEntry = { summary, start, previousOfProject: ofProject, previousOfApplicant: ofApplicant };
-    if (projectCode !== undefined) lastOfProject.set(projectCode, entry);
-    if (applicantId !== undefined) lastOfApplicant.set(applicantId, entry);
+    if (projectLatest !== undefined) projectLatest.entry = entry;
+    else if (projectCode !== undefined) lastOfProject.set(projectCode, { entry });
+    if (applicantLatest !== undefined) applicantLatest.entry = entry;
+    else if (applicantId !== undefined) lastOfApplicant.set(applicantId, { entry });
   }
 
   /** The finding with the case's matter, department and bundle filled in where the detector left them out. */
@@ -341,8 +367,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     closedOrder.push(c);
     cases++;
     let records = c.records;
-    let times = records.map((r) => instantMs(r.at));
-    if (!inTimeOrder(times)) {
+    let times: number[] = [];
+    if (!readTimes(records, times)) {
       const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
@@ -354,26 +380,21 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const index = indexCase(records, flow);
     const summarized = summarize(c.caseId, first, index);
     const { summary } = summarized;
-    const history = detectors.length === 0 ? [] : historyOf(summarized);
-    remember(summarized, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
+    const history = detectors.length === 0 ? NO_HISTORY : historyOf(summarized);
+    // The case starts at its first receipt (summary.receivedAt), else at its first record.
+    const startRecord = index.anyReceived === undefined ? 0 : records.indexOf(index.anyReceived);
+    remember(summarized, sortKey(times[startRecord]!));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
-    const view: IndexedCaseView = {
-      caseId: c.caseId,
-      matterId: first.matterId,
-      flow,
-      records,
-      calendar,
-      times,
-      ...(bundle === undefined ? {} : { bundle }),
-      [CASE_INDEX]: index,
-    };
+    const view: Writable<IndexedCaseView> = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, [CASE_INDEX]: index };
+    if (bundle !== undefined) view.bundle = bundle;
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
-      for (const found of detectors[i]!.detect(view, merged[i]!, history)) {
-        const finding = complete(found, view, summary.bundleId);
+      const found = detectors[i]!.detect(view, merged[i]!, history);
+      for (let f = 0; f < found.length; f++) {
+        const finding = complete(found[f]!, view, summary.bundleId);
         if (allow.length > 0 && isAllowed(finding)) {
           silenced++;
           continue;
