@@ -28,7 +28,8 @@ const DECISION_ACTIVITIES: ReadonlySet<string> = new Set(['approved', 'approved-
 /** Activities that start or end a 补正 or a 特别程序. */
 const PAUSE_ACTIVITIES: ReadonlySet<string> = new Set(['supplement-started', 'supplement-ended', 'special-procedure-started', 'special-procedure-ended']);
 
-// What an activity of the fixed vocabulary tells the index: one kind (at most one applies), plus the terminal bit.
+// What an activity tells the index: one kind of the fixed vocabulary (at most one applies; 0 for any
+// other activity), the terminal bit, and the step bit for a step of the case's flow.
 const FIXED = 1;
 const RECEIVED = 2;
 const WINDOW_ACCEPTED = 3;
@@ -40,7 +41,9 @@ const EXTENSION_APPROVED = 8;
 const PAUSE = 9;
 const KIND = 15;
 const TERMINAL = 16;
+const STEP = 32;
 
+/** The kind of an activity of the fixed vocabulary. */
 function kindOf(activity: string): number {
   if (activity === 'received') return RECEIVED;
   if (activity === 'window-accepted') return WINDOW_ACCEPTED;
@@ -53,7 +56,7 @@ function kindOf(activity: string): number {
   return FIXED;
 }
 
-/** Per activity of the fixed vocabulary, its kind and terminal bit; absent for steps and unmodeled activities. One lookup per record. */
+/** Per activity of the fixed vocabulary, its kind and terminal bit. */
 const ROLES: ReadonlyMap<string, number> = new Map(
   [...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES].map((activity) => [activity, kindOf(activity) | (TERMINAL_ACTIVITIES.has(activity) ? TERMINAL : 0)]),
 );
@@ -125,6 +128,20 @@ export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
   return steps;
 }
 
+const roleCache = new WeakMap<FlowDefinition, ReadonlyMap<string, number>>();
+
+/** Per activity, what it tells the index: the fixed vocabulary's roles with the flow's steps marked, so a record costs one lookup. */
+function rolesOf(flow: FlowDefinition | undefined): ReadonlyMap<string, number> {
+  if (flow === undefined) return ROLES;
+  let roles = roleCache.get(flow);
+  if (roles === undefined) {
+    const table = new Map(ROLES);
+    for (const id of stepsOf(flow).keys()) table.set(id, (table.get(id) ?? 0) | STEP);
+    roleCache.set(flow, (roles = table));
+  }
+  return roles;
+}
+
 const indexCache = new WeakMap<CaseView, CaseIndex>();
 
 /** The case's index: the one the driver attached, or one built here once for a view built by hand. */
@@ -141,7 +158,7 @@ const NO_RECORDS: readonly number[] = [];
 
 /** Indexes a case's records (sorted by `at`) in one pass. */
 export function indexCase(records: readonly EventRecord[], flow: FlowDefinition | undefined): CaseIndex {
-  const steps = flow === undefined ? undefined : stepsOf(flow);
+  const roles = rolesOf(flow);
   let anyReceived: EventRecord | undefined;
   let anyAccepted: EventRecord | undefined;
   let end: EventRecord | undefined;
@@ -168,7 +185,7 @@ export function indexCase(records: readonly EventRecord[], flow: FlowDefinition 
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const activity = r.activity;
-    const role = ROLES.get(activity) ?? 0;
+    const role = roles.get(activity) ?? 0;
     const kind = role & KIND;
     projectCode ??= r.projectCode;
     applicantId ??= r.applicantId;
@@ -187,8 +204,8 @@ export function indexCase(records: readonly EventRecord[], flow: FlowDefinition 
     }
     if (r.recordedAt !== undefined) (entered ??= []).push(i);
     if (r.materials !== undefined) (withMaterials ??= []).push(i);
-    if (steps?.has(activity) === true) (stepRecords ??= []).push(i);
-    else if (role === 0) (unmodeled ??= []).push(i);
+    if ((role & STEP) !== 0) (stepRecords ??= []).push(i);
+    else if (kind === 0) (unmodeled ??= []).push(i);
     switch (kind) {
       case RECEIVED:
         received ??= r;

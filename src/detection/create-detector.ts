@@ -110,21 +110,11 @@ interface HistoryEntry {
   readonly previousOfApplicant: HistoryEntry | undefined;
 }
 
-/** Where the history keeps the latest closed case of one project or applicant; moved on in place, so a case costs one lookup per key. */
-interface Latest {
-  entry: HistoryEntry;
-}
-
-/**
- * A closed case's summary, with the latest closed cases of its project and of its applicant before it,
- * and where the history keeps them.
- */
+/** A closed case's summary, with the latest closed cases of its project and of its applicant before it. */
 interface Summarized {
   readonly summary: CaseSummary;
   readonly ofProject: HistoryEntry | undefined;
   readonly ofApplicant: HistoryEntry | undefined;
-  readonly projectLatest: Latest | undefined;
-  readonly applicantLatest: Latest | undefined;
 }
 
 /** The history of a case with no earlier case linked to it, shared. */
@@ -271,8 +261,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   const held = new Map<string, HeldCase>();
   let openCases = 0;
   const closeMemory = Math.max(lateness, CLOSED_ID_MEMORY);
-  const lastOfProject = new Map<string, Latest>();
-  const lastOfApplicant = new Map<string, Latest>();
+  const lastOfProject = new Map<string, HistoryEntry>();
+  const lastOfApplicant = new Map<string, HistoryEntry>();
   const unknownMatters = new Set<string>();
   const findingsByCode: Partial<Record<DeviationCode, number>> = {};
   // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
@@ -293,10 +283,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const end = index.end;
     // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
     // kept once, not once per case.
-    const projectLatest = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
-    const applicantLatest = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
-    const ofProject = projectLatest?.entry;
-    const ofApplicant = applicantLatest?.entry;
+    const ofProject = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
+    const ofApplicant = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
     if (ofProject !== undefined) projectCode = ofProject.summary.projectCode;
     if (bundleId !== undefined && bundleId === ofProject?.summary.bundleId) bundleId = ofProject.summary.bundleId;
     if (ofApplicant !== undefined) applicantId = ofApplicant.summary.applicantId;
@@ -307,7 +295,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (receivedAt !== undefined) summary.receivedAt = receivedAt;
     if (acceptedAt !== undefined) summary.acceptedAt = acceptedAt;
     if (end !== undefined) summary.end = { activity: end.activity, at: end.at, recordId: end.id };
-    return { summary, ofProject, ofApplicant, projectLatest, applicantLatest };
+    return { summary, ofProject, ofApplicant };
   }
 
   /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
@@ -327,13 +315,11 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return linked.map((e) => e.summary);
   }
 
-  function remember({ summary, ofProject, ofApplicant, projectLatest, applicantLatest }: Summarized, start: number): void {
+  function remember({ summary, ofProject, ofApplicant }: Summarized, start: number): void {
     const { projectCode, applicantId } = summary;
     const entry: HistoryEntry = { summary, start, previousOfProject: ofProject, previousOfApplicant: ofApplicant };
-    if (projectLatest !== undefined) projectLatest.entry = entry;
-    else if (projectCode !== undefined) lastOfProject.set(projectCode, { entry });
-    if (applicantLatest !== undefined) applicantLatest.entry = entry;
-    else if (applicantId !== undefined) lastOfApplicant.set(applicantId, { entry });
+    if (projectCode !== undefined) lastOfProject.set(projectCode, entry);
+    if (applicantId !== undefined) lastOfApplicant.set(applicantId, entry);
   }
 
   /** The finding with the case's matter, department and bundle filled in where the detector left them out. */
