@@ -1,6 +1,6 @@
 import type { FlowDefinition, StepDefinition } from '../definition';
 import type { EventRecord } from '../event-log';
-import { isLifecycleActivity } from '../event-log';
+import { OTHER_ACTIVITIES, STATUS_ACTIVITIES } from '../event-log';
 import { placeSteps } from '../_internal/process-tree';
 import type { CaseView } from './case-detector';
 
@@ -27,6 +27,39 @@ const DECISION_ACTIVITIES: ReadonlySet<string> = new Set(['approved', 'approved-
 
 /** Activities that start or end a 补正 or a 特别程序. */
 const PAUSE_ACTIVITIES: ReadonlySet<string> = new Set(['supplement-started', 'supplement-ended', 'special-procedure-started', 'special-procedure-ended']);
+
+// What an activity tells the index: one kind of the fixed vocabulary (at most one applies; 0 for any
+// other activity), the terminal bit, and the step bit for a step of the case's flow.
+const FIXED = 1;
+const RECEIVED = 2;
+const WINDOW_ACCEPTED = 3;
+const DEPARTMENT_ACCEPTED = 4;
+const COMMITTED = 5;
+const DECISION = 6;
+const FILED = 7;
+const EXTENSION_APPROVED = 8;
+const PAUSE = 9;
+const KIND = 15;
+const TERMINAL = 16;
+const STEP = 32;
+
+/** The kind of an activity of the fixed vocabulary. */
+function kindOf(activity: string): number {
+  if (activity === 'received') return RECEIVED;
+  if (activity === 'window-accepted') return WINDOW_ACCEPTED;
+  if (activity === 'department-accepted') return DEPARTMENT_ACCEPTED;
+  if (activity === 'committed') return COMMITTED;
+  if (DECISION_ACTIVITIES.has(activity)) return DECISION;
+  if (activity === 'filed') return FILED;
+  if (activity === 'extension-approved') return EXTENSION_APPROVED;
+  if (PAUSE_ACTIVITIES.has(activity)) return PAUSE;
+  return FIXED;
+}
+
+/** Per activity of the fixed vocabulary, its kind and terminal bit. */
+const ROLES: ReadonlyMap<string, number> = new Map(
+  [...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES].map((activity) => [activity, kindOf(activity) | (TERMINAL_ACTIVITIES.has(activity) ? TERMINAL : 0)]),
+);
 
 /**
  * What the driver and the built-in detectors read of a closed case, gathered in one pass over its
@@ -95,6 +128,20 @@ export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
   return steps;
 }
 
+const roleCache = new WeakMap<FlowDefinition, ReadonlyMap<string, number>>();
+
+/** Per activity, what it tells the index: the fixed vocabulary's roles with the flow's steps marked, so a record costs one lookup. */
+function rolesOf(flow: FlowDefinition | undefined): ReadonlyMap<string, number> {
+  if (flow === undefined) return ROLES;
+  let roles = roleCache.get(flow);
+  if (roles === undefined) {
+    const table = new Map(ROLES);
+    for (const id of stepsOf(flow).keys()) table.set(id, (table.get(id) ?? 0) | STEP);
+    roleCache.set(flow, (roles = table));
+  }
+  return roles;
+}
+
 const indexCache = new WeakMap<CaseView, CaseIndex>();
 
 /** The case's index: the one the driver attached, or one built here once for a view built by hand. */
@@ -106,9 +153,12 @@ export function indexOf(view: CaseView): CaseIndex {
   return index;
 }
 
+/** The list of a case with no record of its kind, shared (not frozen: a frozen array is slower to walk). */
+const NO_RECORDS: readonly number[] = [];
+
 /** Indexes a case's records (sorted by `at`) in one pass. */
 export function indexCase(records: readonly EventRecord[], flow: FlowDefinition | undefined): CaseIndex {
-  const steps = flow === undefined ? undefined : stepsOf(flow);
+  const roles = rolesOf(flow);
   let anyReceived: EventRecord | undefined;
   let anyAccepted: EventRecord | undefined;
   let end: EventRecord | undefined;
@@ -125,15 +175,18 @@ export function indexCase(records: readonly EventRecord[], flow: FlowDefinition 
   let bundleId: string | undefined;
   let actorDepartment: string | undefined;
   let actorSeen = false;
-  const entered: number[] = [];
-  const stepRecords: number[] = [];
-  const unmodeled: number[] = [];
-  const withMaterials: number[] = [];
-  const pauses: number[] = [];
-  const evidence: number[] = [];
+  // Lists are made when their first record comes; most cases leave some empty.
+  let entered: number[] | undefined;
+  let stepRecords: number[] | undefined;
+  let unmodeled: number[] | undefined;
+  let withMaterials: number[] | undefined;
+  let pauses: number[] | undefined;
+  let evidence: number[] | undefined;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const activity = r.activity;
+    const role = roles.get(activity) ?? 0;
+    const kind = role & KIND;
     projectCode ??= r.projectCode;
     applicantId ??= r.applicantId;
     bundleId ??= r.bundleId;
@@ -141,29 +194,48 @@ export function indexCase(records: readonly EventRecord[], flow: FlowDefinition 
       actorSeen = true;
       actorDepartment = r.actor.department;
     }
-    if (activity === 'received') anyReceived ??= r;
-    else if (ACCEPTANCE_ACTIVITIES.has(activity)) anyAccepted ??= r;
-    if (TERMINAL_ACTIVITIES.has(activity)) end = r;
-    if (r.source !== 'system') {
-      if (r.source === 'evidence') evidence.push(i);
+    if (kind === RECEIVED) anyReceived ??= r;
+    else if (kind >= WINDOW_ACCEPTED && kind <= COMMITTED) anyAccepted ??= r;
+    if ((role & TERMINAL) !== 0) end = r;
+    const source = r.source;
+    if (source !== 'system') {
+      if (source === 'evidence') (evidence ??= []).push(i);
       continue;
     }
-    if (r.recordedAt !== undefined) entered.push(i);
-    if (r.materials !== undefined) withMaterials.push(i);
-    if (steps?.has(activity) === true) stepRecords.push(i);
-    else if (!isLifecycleActivity(activity)) unmodeled.push(i);
-    if (activity === 'received') received ??= r;
-    else if (ACCEPTANCE_ACTIVITIES.has(activity)) {
-      accepted ??= r;
-      if (activity === 'department-accepted') departmentAccepted ??= r;
-      else {
+    if (r.recordedAt !== undefined) (entered ??= []).push(i);
+    if (r.materials !== undefined) (withMaterials ??= []).push(i);
+    if ((role & STEP) !== 0) (stepRecords ??= []).push(i);
+    else if (kind === 0) (unmodeled ??= []).push(i);
+    switch (kind) {
+      case RECEIVED:
+        received ??= r;
+        break;
+      case WINDOW_ACCEPTED:
+        accepted ??= r;
         windowAcceptedOrCommitted ??= r;
-        if (activity === 'window-accepted') windowAccepted ??= r;
-      }
-    } else if (DECISION_ACTIVITIES.has(activity)) decided ??= r;
-    else if (activity === 'filed') filed ??= r;
-    else if (activity === 'extension-approved') extensionApproved = true;
-    else if (PAUSE_ACTIVITIES.has(activity)) pauses.push(i);
+        windowAccepted ??= r;
+        break;
+      case DEPARTMENT_ACCEPTED:
+        accepted ??= r;
+        departmentAccepted ??= r;
+        break;
+      case COMMITTED:
+        accepted ??= r;
+        windowAcceptedOrCommitted ??= r;
+        break;
+      case DECISION:
+        decided ??= r;
+        break;
+      case FILED:
+        filed ??= r;
+        break;
+      case EXTENSION_APPROVED:
+        extensionApproved = true;
+        break;
+      case PAUSE:
+        (pauses ??= []).push(i);
+        break;
+    }
   }
   return {
     anyReceived,
@@ -181,11 +253,11 @@ export function indexCase(records: readonly EventRecord[], flow: FlowDefinition 
     applicantId,
     bundleId,
     actorDepartment,
-    entered,
-    steps: stepRecords,
-    unmodeled,
-    withMaterials,
-    pauses,
-    evidence,
+    entered: entered ?? NO_RECORDS,
+    steps: stepRecords ?? NO_RECORDS,
+    unmodeled: unmodeled ?? NO_RECORDS,
+    withMaterials: withMaterials ?? NO_RECORDS,
+    pauses: pauses ?? NO_RECORDS,
+    evidence: evidence ?? NO_RECORDS,
   };
 }

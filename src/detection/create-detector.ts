@@ -117,6 +117,9 @@ interface Summarized {
   readonly ofApplicant: HistoryEntry | undefined;
 }
 
+/** The history of a case with no earlier case linked to it, shared. */
+const NO_HISTORY: readonly CaseSummary[] = [];
+
 /** Records after its closing for which a closed case's id is remembered (at least the lateness window). */
 const CLOSED_ID_MEMORY = 100_000;
 
@@ -147,10 +150,18 @@ class Queue<T> {
 /** Where an instant sorts: an unreadable one last. */
 const sortKey = (ms: number): number => (Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms);
 
-/** Whether instants (milliseconds) never go back in time. */
-function inTimeOrder(times: readonly number[]): boolean {
-  for (let i = 1; i < times.length; i++) if (sortKey(times[i]!) < sortKey(times[i - 1]!)) return false;
-  return true;
+/** Appends each record's instant (milliseconds) to `times`; returns whether they never go back in time. */
+function readTimes(records: readonly EventRecord[], times: number[]): boolean {
+  let inOrder = true;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < records.length; i++) {
+    const t = instantMs(records[i]!.at);
+    times.push(t);
+    const key = sortKey(t);
+    if (key < previous) inOrder = false;
+    previous = key;
+  }
+  return inOrder;
 }
 
 function mergeThresholds(
@@ -288,7 +299,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
   }
 
   /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
-  function historyOf({ summary, ofProject, ofApplicant }: Summarized): CaseSummary[] {
+  function historyOf({ summary, ofProject, ofApplicant }: Summarized): readonly CaseSummary[] {
+    if (ofProject === undefined && ofApplicant === undefined) return NO_HISTORY;
     const { projectCode, matterId } = summary;
     const linked: HistoryEntry[] = [];
     for (let e = ofProject; e !== undefined; e = e.previousOfProject) linked.push(e);
@@ -341,8 +353,8 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     closedOrder.push(c);
     cases++;
     let records = c.records;
-    let times = records.map((r) => instantMs(r.at));
-    if (!inTimeOrder(times)) {
+    let times: number[] = [];
+    if (!readTimes(records, times)) {
       const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
@@ -354,26 +366,21 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     const index = indexCase(records, flow);
     const summarized = summarize(c.caseId, first, index);
     const { summary } = summarized;
-    const history = detectors.length === 0 ? [] : historyOf(summarized);
-    remember(summarized, sortKey(summary.receivedAt === undefined ? times[0]! : instantMs(summary.receivedAt)));
+    const history = detectors.length === 0 ? NO_HISTORY : historyOf(summarized);
+    // The case starts at its first receipt (summary.receivedAt), else at its first record.
+    const startRecord = index.anyReceived === undefined ? 0 : records.indexOf(index.anyReceived);
+    remember(summarized, sortKey(times[startRecord]!));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
-    const view: IndexedCaseView = {
-      caseId: c.caseId,
-      matterId: first.matterId,
-      flow,
-      records,
-      calendar,
-      times,
-      ...(bundle === undefined ? {} : { bundle }),
-      [CASE_INDEX]: index,
-    };
+    const view: Writable<IndexedCaseView> = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, [CASE_INDEX]: index };
+    if (bundle !== undefined) view.bundle = bundle;
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
-      for (const found of detectors[i]!.detect(view, merged[i]!, history)) {
-        const finding = complete(found, view, summary.bundleId);
+      const found = detectors[i]!.detect(view, merged[i]!, history);
+      for (let f = 0; f < found.length; f++) {
+        const finding = complete(found[f]!, view, summary.bundleId);
         if (allow.length > 0 && isAllowed(finding)) {
           silenced++;
           continue;

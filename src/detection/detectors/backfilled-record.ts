@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
-import { caseFields, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
 /** Options of {@link backfilledRecordDetector}. */
@@ -52,7 +52,9 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       });
     }
     const { received, accepted, decided } = index;
-    if (accepted !== undefined && decided !== undefined && ms(decided.at) < ms(accepted.at)) {
+    if (accepted === undefined || decided === undefined) return findings;
+    const decidedMs = msOf(view, decided);
+    if (decidedMs < msOf(view, accepted)) {
       findings.push({
         code: 'backfilled-record',
         ...caseFields(view),
@@ -65,10 +67,8 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       });
     } else if (
       received !== undefined &&
-      accepted !== undefined &&
-      decided !== undefined &&
       view.flow?.caseType !== 'immediate' &&
-      ms(decided.at) - ms(received.at) <= options.compressedMinutes * 60_000 &&
+      decidedMs - msOf(view, received) <= options.compressedMinutes * 60_000 &&
       sameOfficer([accepted, decided])
     ) {
       findings.push({
@@ -79,7 +79,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
         interval: { from: received.at, to: decided.at },
         message:
           `Compressed processing (先批后录): case ${view.caseId} was received, accepted and decided within ` +
-          `${Math.round((ms(decided.at) - ms(received.at)) / 60_000)} minutes by ${accepted.actor!.id}. ` +
+          `${Math.round((decidedMs - msOf(view, received)) / 60_000)} minutes by ${accepted.actor!.id}. ` +
           `A promised case cannot be reviewed that fast; check whether it was approved off the system and entered afterwards.`,
       });
     }

@@ -12,23 +12,35 @@ export interface ExtraneousDelayOptions {
   readonly passiveActivities: readonly string[];
 }
 
-/** Pairs that keep a case busy, or its clock lawfully stopped, between their start and end. */
-const PAUSES: ReadonlyMap<string, string> = new Map([
-  ['supplement-started', 'supplement-ended'],
-  ['special-procedure-started', 'special-procedure-ended'],
-]);
-const PAUSE_ENDS: ReadonlySet<string> = new Set(PAUSES.values());
 const CLOSES = new Set(['approved', 'approved-deferred', 'denied', 'withdrawn']);
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * What is in progress while the detector walks a case: open 补正 and 特别程序, each counted (they keep
+ * the case busy, or its clock lawfully stopped, until their end), and the ids of steps started and
+ * not yet completed, one entry per open start.
+ */
+interface InProgress {
+  supplements: number;
+  specialProcedures: number;
+  readonly steps: string[];
 }
 
-function decrement(counts: Map<string, number>, key: string): void {
-  const left = counts.get(key);
-  if (left === undefined) return;
-  if (left === 1) counts.delete(key);
-  else counts.set(key, left - 1);
+/** Updates what is in progress with one record. */
+function track(progress: InProgress, activity: string, lifecycle: string | undefined): void {
+  if (activity === 'supplement-started') progress.supplements++;
+  else if (activity === 'special-procedure-started') progress.specialProcedures++;
+  else if (lifecycle === 'start') progress.steps.push(activity);
+  if (activity === 'supplement-ended') progress.supplements = Math.max(0, progress.supplements - 1);
+  else if (activity === 'special-procedure-ended') progress.specialProcedures = Math.max(0, progress.specialProcedures - 1);
+  else if (lifecycle === 'complete') {
+    const steps = progress.steps;
+    const open = steps.indexOf(activity);
+    // Order does not matter: the last entry takes the closed one's place.
+    if (open >= 0) {
+      steps[open] = steps[steps.length - 1]!;
+      steps.pop();
+    }
+  }
 }
 
 /**
@@ -50,17 +62,16 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return [];
     const records = view.records;
-    // What is in progress: pauses by the activity that ends them, steps by their id, each with how many are open.
-    const openPauses = new Map<string, number>();
-    const openSteps = new Map<string, number>();
+    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [] };
     const findings: Finding[] = [];
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
     let previous: EventRecord = accepted;
     for (let i = previousIndex + 1; i < records.length; i++) {
       const r = records[i]!;
-      if (r.source !== 'system' || options.passiveActivities.includes(r.activity)) continue;
-      if (openPauses.size === 0 && openSteps.size === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
+      const activity = r.activity;
+      if (r.source !== 'system' || options.passiveActivities.includes(activity)) continue;
+      if (progress.supplements === 0 && progress.specialProcedures === 0 && progress.steps.length === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
         const gap = workingDaysFrom(view, previous.at, r.at);
         if (gap > options.maxIdleWorkingDays) {
           findings.push({
@@ -72,18 +83,14 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
             hiddenWorkingDays: gap,
             message:
               `Unexplained idle gap (体外循环: intermediary or technical review kept out of the system): case ${view.caseId} logged ` +
-              `nothing and had no step, 补正 or 特别程序 in progress from "${previous.activity}" on ${short(previous.at)} to "${r.activity}" ` +
+              `nothing and had no step, 补正 or 特别程序 in progress from "${previous.activity}" on ${short(previous.at)} to "${activity}" ` +
               `on ${short(r.at)}, ${gap} working days (allowed: ${options.maxIdleWorkingDays}). Ask what the case waited for — an ` +
               `intermediary's report, a technical review, another department — and bring that work into the system.`,
           });
         }
       }
-      if (CLOSES.has(r.activity)) break;
-      const pauseEnd = PAUSES.get(r.activity);
-      if (pauseEnd !== undefined) increment(openPauses, pauseEnd);
-      else if (r.lifecycle === 'start') increment(openSteps, r.activity);
-      if (PAUSE_ENDS.has(r.activity)) decrement(openPauses, r.activity);
-      else if (r.lifecycle === 'complete') decrement(openSteps, r.activity);
+      if (CLOSES.has(activity)) break;
+      track(progress, activity, r.lifecycle);
       previous = r;
       previousIndex = i;
     }

@@ -1,3 +1,4 @@
+import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
 import { indexOf, stepsOf } from '../case-index';
@@ -10,6 +11,20 @@ export interface ImplausibleSpeedOptions {
 }
 
 const minutes = (n: number): string => (n >= 120 ? `${(n / 60).toFixed(1)} h` : `${Math.round(n)} min`);
+
+/**
+ * The record index of the start that the completion at `stepRecords[k]` closes, or -1: the latest
+ * earlier record of the same step that started or completed it, if that is a start.
+ */
+function openStart(records: readonly EventRecord[], stepRecords: readonly number[], k: number, activity: string): number {
+  for (let j = k - 1; j >= 0; j--) {
+    const r = records[stepRecords[j]!]!;
+    if (r.activity !== activity) continue;
+    if (r.lifecycle === 'start') return stepRecords[j]!;
+    if (r.lifecycle === 'complete') return -1;
+  }
+  return -1;
+}
 
 /**
  * Implausible speed (先批后录 seen from one step): a step completed faster than the least time it can
@@ -26,21 +41,17 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
     if (flow === undefined) return [];
     const steps = stepsOf(flow);
     const times = timesOf(view);
-    // Per step, the index of its open start.
-    const started = new Map<string, number>();
+    const stepRecords = indexOf(view).steps;
     const findings: Finding[] = [];
-    for (const i of indexOf(view).steps) {
+    for (let k = 0; k < stepRecords.length; k++) {
+      const i = stepRecords[k]!;
       const r = view.records[i]!;
-      const step = steps.get(r.activity)!;
-      if (r.lifecycle === 'start') {
-        started.set(r.activity, i);
-        continue;
-      }
       if (r.lifecycle !== 'complete') continue;
-      const startIndex = started.get(r.activity);
-      started.delete(r.activity);
+      const step = steps.get(r.activity)!;
       const floor = minDurationMs(step);
-      if (startIndex === undefined || floor === undefined || floor === 0) continue;
+      if (floor === undefined || floor === 0) continue;
+      const startIndex = openStart(view.records, stepRecords, k, r.activity);
+      if (startIndex < 0) continue;
       const start = view.records[startIndex]!;
       const elapsed = times[i]! - times[startIndex]!;
       if (elapsed >= floor * options.floorShare) continue;

@@ -1,6 +1,6 @@
 import type { CaseDetector } from '../case-detector';
 import { bundleTables, constructionTables } from './_internal/bundle-tables';
-import { caseFields, ms, short } from './_internal/case-facts';
+import { caseFields, ms, msOf, short } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
 /** Options of {@link missingPredecessorDetector}. */
@@ -36,7 +36,7 @@ export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions>
     if (required === undefined || required.length === 0) return [];
     const { received, projectCode } = indexOf(view);
     if (received === undefined || projectCode === undefined) return [];
-    const before = ms(received.at);
+    const before = msOf(view, received);
     const project = history.filter(
       (h) => h.projectCode === projectCode && h.matterId !== view.matterId && h.end !== undefined && ms(h.end.at) <= before,
     );

@@ -1,6 +1,6 @@
 import type { EventRecord, EvidenceKind } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import { caseFields, ms, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
 /** Options of {@link preAcceptanceWorkDetector}. */
@@ -26,9 +26,9 @@ export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> =
   detect(view, options) {
     const index = indexOf(view);
     const received = index.received;
-    if (received === undefined) return [];
+    if (received === undefined || index.evidence.length === 0) return [];
     const times = timesOf(view);
-    const receivedMs = ms(received.at);
+    const receivedMs = msOf(view, received);
     const early: EventRecord[] = [];
     for (const i of index.evidence) {
       const r = view.records[i]!;

@@ -52,8 +52,10 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   signal: 'Repeated post-acceptance 补正, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
   defaults: { maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
-    const findings: Finding[] = [];
     const index = indexOf(view);
+    // Both signals are about 补正 and 特别程序 records.
+    if (index.pauses.length === 0) return [];
+    const findings: Finding[] = [];
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     const decided = index.decided;
     const lastAt = view.records.at(-1)?.at;

@@ -22,15 +22,16 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
     const flow = view.flow;
     if (flow === undefined) return [];
     const listed = listedMaterialsOf(flow);
-    const withMaterials = indexOf(view).withMaterials.map((i) => view.records[i]!);
+    const withMaterials = indexOf(view).withMaterials;
     let found: Set<string> | undefined;
-    for (const r of withMaterials) {
+    for (const i of withMaterials) {
+      const r = view.records[i]!;
       if (!options.demandActivities.includes(r.activity)) continue;
       for (const m of r.materials!) if (!listed.has(m)) (found ??= new Set()).add(m);
     }
     if (found === undefined) return [];
     const unlisted = [...found];
-    const proving = withMaterials.filter((r) => r.materials!.some((m) => unlisted.includes(m)));
+    const proving = withMaterials.map((i) => view.records[i]!).filter((r) => r.materials!.some((m) => unlisted.includes(m)));
     const first = proving[0]!;
     const last = proving.at(-1)!;
     return [

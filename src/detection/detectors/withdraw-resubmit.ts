@@ -1,5 +1,5 @@
 import type { CaseDetector, CaseSummary } from '../case-detector';
-import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, ms, msOf, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
 /** Options of {@link withdrawResubmitDetector}. */
@@ -25,12 +25,13 @@ export const withdrawResubmitDetector: CaseDetector<WithdrawResubmitOptions> = {
   },
   detect(view, options, history) {
     const received = indexOf(view).received;
-    if (received === undefined) return [];
-    const receivedMs = ms(received.at);
+    if (received === undefined || history.length === 0) return [];
+    const receivedMs = msOf(view, received);
     // Walk back from the latest attempt: each link must end within the gap of the next one's receipt.
     const chain: CaseSummary[] = [];
     let nextReceipt = received.at;
-    for (const earlier of [...history].reverse()) {
+    for (let h = history.length - 1; h >= 0; h--) {
+      const earlier = history[h]!;
       if (earlier.matterId !== view.matterId || earlier.caseId === view.caseId || earlier.end === undefined) continue;
       if (!options.abandonedEndings.includes(earlier.end.activity)) continue;
       const endMs = ms(earlier.end.at);

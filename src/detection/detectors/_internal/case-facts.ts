@@ -1,4 +1,5 @@
 import type { FlowDefinition, StepDefinition } from '../../../definition';
+import type { EventRecord } from '../../../event-log';
 import type { CaseView } from '../../case-detector';
 import { indexOf, stepsOf } from '../../case-index';
 import { instantMs } from '../../../_internal/instant';
@@ -21,6 +22,12 @@ export function timesOf(view: CaseView): readonly number[] {
   let times = timesCache.get(view);
   if (times === undefined) timesCache.set(view, (times = view.records.map((r) => ms(r.at))));
   return times;
+}
+
+/** Milliseconds of one of the case's records: its entry in {@link timesOf}, found by identity, so not parsed again. */
+export function msOf(view: CaseView, record: EventRecord): number {
+  const i = view.records.indexOf(record);
+  return i < 0 ? ms(record.at) : timesOf(view)[i]!;
 }
 
 /**
@@ -49,8 +56,9 @@ const minDurationCache = new WeakMap<StepDefinition, number | undefined>();
 
 /** Milliseconds of the step's `minDuration`, if it has one. */
 export function minDurationMs(step: StepDefinition): number | undefined {
-  if (!minDurationCache.has(step)) minDurationCache.set(step, step.minDuration === undefined ? undefined : durationMs(step.minDuration));
-  return minDurationCache.get(step);
+  let floor = minDurationCache.get(step);
+  if (floor === undefined && step.minDuration !== undefined) minDurationCache.set(step, (floor = durationMs(step.minDuration)));
+  return floor;
 }
 
 const listedCache = new WeakMap<FlowDefinition, Set<string>>();
