@@ -23,12 +23,27 @@ export interface ResubmissionChain {
 const RESUBMITTABLE = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 const ENDINGS = new Set([...RESUBMITTABLE, 'approved', 'approved-deferred']);
 
-/** One case as chaining sees it: its records, gathered with {@link noteAttemptRecord}, and what links it to others. */
+/**
+ * One case as chaining sees it: what links it to others, and either its records (gathered with
+ * {@link noteAttemptRecord}, timed only if it shares its link with another attempt) or, for a caller
+ * that keeps no records, its timing noted as they arrived.
+ */
 export interface Attempt {
   readonly caseId: string;
   readonly matterId: string;
   readonly records: EventRecord[];
+  timing?: Timing;
   link?: { by: 'projectCode' | 'applicantId'; value: string };
+}
+
+/** When an attempt began and how it ended, folded from its records in any order with {@link noteTiming}. */
+interface Timing {
+  firstAt: string;
+  firstTime: number;
+  /** Its first system record (the receipt); evidence may predate it. */
+  receivedAt: string | undefined;
+  receivedTime: number;
+  end: { readonly activity: string; readonly at: string; readonly time: number } | undefined;
 }
 
 /** A new attempt for a case, from its first record (not yet noted). */
@@ -36,48 +51,56 @@ export function newAttempt(record: EventRecord): Attempt {
   return { caseId: record.caseId, matterId: record.matterId, records: [] };
 }
 
-/** Notes one record of the attempt's case. */
+/** Notes one record of the attempt's case, keeping it. */
 export function noteAttemptRecord(attempt: Attempt, record: EventRecord): void {
   attempt.records.push(record);
+  noteLink(attempt, record);
+}
+
+function noteLink(attempt: Attempt, record: EventRecord): void {
   if (attempt.link === undefined || attempt.link.by === 'applicantId') {
     if (record.projectCode !== undefined) attempt.link = { by: 'projectCode', value: record.projectCode };
     else if (record.applicantId !== undefined && attempt.link === undefined) attempt.link = { by: 'applicantId', value: record.applicantId };
   }
 }
 
-/**
- * When an attempt began and how it ended, read from its records only for attempts that share a
- * link with others (most cases have none, and are never timed).
- */
-interface Timing {
-  readonly attempt: Attempt;
-  /** Its first system record (the receipt), else its first record: evidence may predate a receipt. */
-  readonly startAt: string;
-  readonly startTime: number;
-  readonly end: { readonly activity: string; readonly at: string; readonly time: number } | undefined;
+/** Folds one record, at `time` (epoch ms), into a timing. */
+function noteTiming(timing: Timing, record: EventRecord, time: number): void {
+  if (time < timing.firstTime) {
+    timing.firstAt = record.at;
+    timing.firstTime = time;
+  }
+  if (record.source !== 'system') return;
+  if (time < timing.receivedTime) {
+    timing.receivedAt = record.at;
+    timing.receivedTime = time;
+  }
+  if (ENDINGS.has(record.activity) && (timing.end === undefined || time < timing.end.time)) timing.end = { activity: record.activity, at: record.at, time };
 }
 
+function newTiming(firstAt: string): Timing {
+  return { firstAt, firstTime: Infinity, receivedAt: undefined, receivedTime: Infinity, end: undefined };
+}
+
+/** The attempt's timing: noted as its records arrived, or folded from its records now. */
 function timingOf(attempt: Attempt): Timing {
-  let firstAt = '';
-  let firstTime = Infinity;
-  let receivedAt: string | undefined;
-  let receivedTime = Infinity;
-  let end: Timing['end'];
-  for (const record of attempt.records) {
-    const time = instantMs(record.at);
-    if (time < firstTime) {
-      firstAt = record.at;
-      firstTime = time;
-    }
-    if (record.source !== 'system') continue;
-    if (time < receivedTime) {
-      receivedAt = record.at;
-      receivedTime = time;
-    }
-    if (ENDINGS.has(record.activity) && (end === undefined || time < end.time)) end = { activity: record.activity, at: record.at, time };
-  }
-  if (firstTime === Infinity) firstAt = attempt.records[0]!.at;
-  return receivedAt === undefined ? { attempt, startAt: firstAt, startTime: firstTime, end } : { attempt, startAt: receivedAt, startTime: receivedTime, end };
+  if (attempt.timing !== undefined) return attempt.timing;
+  const timing = newTiming(attempt.records[0]!.at);
+  for (const record of attempt.records) noteTiming(timing, record, instantMs(record.at));
+  return timing;
+}
+
+/**
+ * Where an attempt begins: at its receipt. Evidence of off-system work may predate the end of the
+ * attempt it resubmits, and must not break the chain it is the strongest sign of.
+ */
+function startOf(timing: Timing): string {
+  return timing.receivedAt ?? timing.firstAt;
+}
+
+/** {@link startOf} in epoch milliseconds. */
+function startTime(timing: Timing): number {
+  return timing.receivedAt === undefined ? timing.firstTime : timing.receivedTime;
 }
 
 /**
@@ -94,7 +117,9 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
   for (const record of records) {
     let attempt = attempts.get(record.caseId);
     if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
-    noteAttemptRecord(attempt, record);
+    // The records are not kept: memory grows with the cases, not with the log.
+    noteLink(attempt, record);
+    noteTiming((attempt.timing ??= newTiming(record.at)), record, instantMs(record.at));
   }
   return chainAttempts(attempts.values(), options).map(chainOf);
 }
@@ -129,24 +154,23 @@ export function chainAttempts(attempts: Iterable<Attempt>, options: Resubmission
       chains.push(group);
       continue;
     }
-    // An attempt begins at its receipt: evidence of off-system work may predate the end of the
-    // attempt it resubmits, and must not break the chain it is the strongest sign of.
-    const timed = group.map(timingOf).sort((a, b) => a.startTime - b.startTime);
-    let current: Timing[] = [];
-    for (const attempt of timed) {
-      const previous = current.at(-1);
+    const timed = group.map((attempt) => ({ attempt, timing: timingOf(attempt) })).sort((a, b) => startTime(a.timing) - startTime(b.timing));
+    let current: Attempt[] = [];
+    let previous: Timing | undefined;
+    for (const { attempt, timing } of timed) {
       const continues =
         previous?.end !== undefined &&
         RESUBMITTABLE.has(previous.end.activity) &&
-        attempt.startTime >= previous.end.time &&
-        naturalDaysBetween(previous.end.at.slice(0, 10), attempt.startAt.slice(0, 10)) <= maxGapDays;
+        startTime(timing) >= previous.end.time &&
+        naturalDaysBetween(previous.end.at.slice(0, 10), startOf(timing).slice(0, 10)) <= maxGapDays;
       if (!continues && current.length > 0) {
-        chains.push(current.map((t) => t.attempt));
+        chains.push(current);
         current = [];
       }
       current.push(attempt);
+      previous = timing;
     }
-    if (current.length > 0) chains.push(current.map((t) => t.attempt));
+    if (current.length > 0) chains.push(current);
   }
   return chains;
 }
