@@ -68,6 +68,31 @@ describe('toDistributionSvg', () => {
     expect(() => toDistributionSvg([broken])).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: toDistributionSvg: measurements[0] (B-001) has official.workingDays NaN; working days are a finite number ≥ 0.]`);
   });
 
+  it('turns the day axis logarithmic when the longest time is more than ten times the larger median', () => {
+    // Nine 开办企业-like bundles of 1–3 days and one construction project of 150: the linear axis would crowd nine curves' steps into its first 2%.
+    const ms = [...[1, 1, 2, 2, 2, 3, 3, 3, 3].map((d, i) => loneCase(`s${i}`, d, d + 1)), loneCase('big', 120, 150)];
+    const doc = svgDocument(toDistributionSvg(ms, { width: 400, height: 300 }));
+    expect(doc.documentElement.getAttribute('data-scale')).toBe('log');
+    expect([...doc.querySelectorAll('[data-tick]')].map((t) => t.textContent)).toEqual(['0', '1', '2', '5', '10', '20', '50', '100', '200']);
+    expect(doc.querySelector('[data-part="x-axis"]')?.textContent).toContain('working days 工作日 (log scale 对数刻度)');
+    // Plot spans x 56..380 and y 252..40: a value v sits at x = 56 + 324 · log(1 + v) / log(201), so
+    // 1 day at 98.35, 2 at 123.12, 3 at 140.69, 120 at 348.99; the shares 20%, 50%, 90%, 100% at y 209.6, 146, 61.2, 40.
+    const d = doc.querySelector('path[data-series="official"]')!.getAttribute('d')!;
+    expect(d).toBe('M56 252 H98.35 V209.6 H123.12 V146 H140.69 V61.2 H348.99 V40 H380');
+    // The same measurements on the linear axis, when asked for.
+    const linear = svgDocument(toDistributionSvg(ms, { scale: 'linear' }));
+    expect(linear.documentElement.getAttribute('data-scale')).toBe('linear');
+    expect([...linear.querySelectorAll('[data-tick]')].map((t) => t.textContent)).toEqual(['0', '50', '100', '150']);
+  });
+
+  it('keeps a narrow spread linear unless a log axis is asked for, and refuses an unknown scale', () => {
+    const ms = sampleMeasurements(); // longest 40, larger median 13
+    expect(svgDocument(toDistributionSvg(ms)).documentElement.getAttribute('data-scale')).toBe('linear');
+    const log = svgDocument(toDistributionSvg(ms, { scale: 'log' }));
+    expect([...log.querySelectorAll('[data-tick]')].map((t) => t.textContent)).toEqual(['0', '1', '2', '5', '10', '20', '50']);
+    expect(() => toDistributionSvg(ms, { scale: 'ln' as 'log' })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: toDistributionSvg: options.scale is "ln"; give 'linear', 'log' or 'auto'.]`);
+  });
+
   it('draws a single bundle with all-zero days', () => {
     const zero = loneCase('z', 0, 0);
     const doc = svgDocument(toDistributionSvg([zero]));

@@ -12,6 +12,12 @@ export interface ToDistributionSvgOptions {
   readonly height?: number;
   /** Prefix of the ids inside the SVG, unique per page when several charts share one; default `permitflow-distribution`. */
   readonly idPrefix?: string;
+  /**
+   * The working-day axis: `linear`, `log` (position by log(1 + days), ticks 0, 1, 2, 5, 10, 20, 50…),
+   * or `auto` (the default): log when the longest time is more than ten times the larger median —
+   * as when 开办企业 (a few days) and construction projects (months) share one chart — else linear.
+   */
+  readonly scale?: 'linear' | 'log' | 'auto';
 }
 
 const COLORS = { official: '#1f77b4', experienced: '#d62728', grid: '#e3e3e3', axis: '#444', text: '#222' } as const;
@@ -34,6 +40,18 @@ function series(key: Series['key'], label: string, values: number[], dash?: stri
   return { key, label, values: sorted, p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90), ...(dash ? { dash } : {}) };
 }
 
+/** Log-axis ticks: 0, then 1, 2, 5 times the powers of ten, up to the first at or above `max`. */
+function logTicks(max: number): number[] {
+  const ticks = [0];
+  for (let power = 1; ticks.at(-1)! < max; power *= 10) {
+    for (const m of [1, 2, 5]) {
+      ticks.push(m * power);
+      if (m * power >= max) break;
+    }
+  }
+  return ticks.length === 1 ? [0, 1] : ticks;
+}
+
 function checkSize(name: string, value: number, least: number): number {
   if (!Number.isFinite(value) || value < least) {
     throw new PermitflowError('invalid-argument', `toDistributionSvg: options.${name} is ${value}; give a number of pixels of at least ${least}.`);
@@ -46,7 +64,8 @@ function checkSize(name: string, value: number, least: number): number {
  * self-contained SVG: two empirical cumulative distribution curves (share of bundles done within
  * x working days), a legend, labelled axes with ticks, and the P50 and P90 (nearest rank) of each
  * series marked and labelled. The gap between the curves is time the applicant lived that the
- * statistics did not count. Same input, same text; `role="img"` with `<title>` and `<desc>`.
+ * statistics did not count. The day axis turns logarithmic when the times spread over orders of
+ * magnitude (option `scale`). Same input, same text; `role="img"` with `<title>` and `<desc>`.
  * Throws `invalid-argument` for no measurements.
  * @example
  * writeFileSync('distribution.svg', toDistributionSvg(measurements, { title: '工程建设项目审批 2025' }));
@@ -75,15 +94,22 @@ export function toDistributionSvg(measurements: readonly Measurement[], options:
     `Cumulative share of ${count} measured ${count === 1 ? 'bundle' : 'bundles'} finished within a number of working days. ` +
     all.map((s) => `${s.label}: P50 ${formatDays(s.p50)} wd, P90 ${formatDays(s.p90)} wd, max ${formatDays(s.values.at(-1)!)} wd.`).join(' ');
 
-  const ticks = niceTicks(Math.max(...all.map((s) => s.values.at(-1)!)), 6);
+  const longest = Math.max(...all.map((s) => s.values.at(-1)!));
+  const scale = options.scale ?? 'auto';
+  if (scale !== 'linear' && scale !== 'log' && scale !== 'auto') {
+    throw new PermitflowError('invalid-argument', `toDistributionSvg: options.scale is ${JSON.stringify(scale)}; give 'linear', 'log' or 'auto'.`);
+  }
+  const log = scale === 'log' || (scale === 'auto' && longest > 10 * Math.max(1, ...all.map((s) => s.p50)));
+  const ticks = log ? logTicks(longest) : niceTicks(longest, 6);
   const xMax = ticks.at(-1)!;
   const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
-  const x = (days: number) => plot.left + (days / xMax) * (plot.right - plot.left);
+  const share = log ? (days: number) => Math.log10(1 + days) / Math.log10(1 + xMax) : (days: number) => days / xMax;
+  const x = (days: number) => plot.left + share(days) * (plot.right - plot.left);
   const y = (share: number) => plot.bottom - share * (plot.bottom - plot.top);
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" data-chart="distribution" font-family='${FONT_STACK}' font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" data-chart="distribution" data-scale="${log ? 'log' : 'linear'}" font-family='${FONT_STACK}' font-size="12">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
@@ -99,7 +125,7 @@ export function toDistributionSvg(measurements: readonly Measurement[], options:
     out.push(`<line x1="${n(x(t))}" y1="${n(plot.bottom)}" x2="${n(x(t))}" y2="${n(plot.bottom + 5)}" stroke="${COLORS.axis}"/>`);
     out.push(`<text x="${n(x(t))}" y="${n(plot.bottom + 18)}" data-tick="${formatDays(t)}">${formatDays(t)}</text>`);
   }
-  out.push(`<text x="${n((plot.left + plot.right) / 2)}" y="${n(height - 10)}">working days 工作日</text>`, '</g>');
+  out.push(`<text x="${n((plot.left + plot.right) / 2)}" y="${n(height - 10)}">working days 工作日${log ? ' (log scale 对数刻度)' : ''}</text>`, '</g>');
   out.push(`<g data-part="y-axis" fill="${COLORS.text}" text-anchor="end">`);
   out.push(`<line x1="${n(plot.left)}" y1="${n(plot.top)}" x2="${n(plot.left)}" y2="${n(plot.bottom)}" stroke="${COLORS.axis}"/>`);
   for (let s = 0; s <= 1.0001; s += 0.25) {

@@ -198,7 +198,7 @@ export function toHtmlReport(input: HtmlReportInput, options: ToHtmlReportOption
     ? [
         '<figure id="distribution-figure">',
         toDistributionSvg(input.measurements, { idPrefix: 'report-distribution' }).trimEnd(),
-        '<figcaption>Share of bundles finished within a number of working days: the official clock (solid) against what applicants lived (dashed). The horizontal distance between the curves is the hidden time.</figcaption>',
+        '<figcaption>Share of bundles finished within a number of working days: the official clock (solid) against what applicants lived (dashed). Where the dashed curve runs right of the solid one, applicants waited longer than the statistics show: that gap is the hidden time.</figcaption>',
         '</figure>',
       ].join('\n')
     : '<p class="empty" data-empty="distribution">No measurements to chart.</p>';
