@@ -326,6 +326,56 @@ describe('computeCaseClock: status', () => {
   });
 });
 
+describe('computeCaseClock: a pause begun and ended in the same instant', () => {
+  /** The records with those two swapped, as a log sorted by instant and then by activity name has them. */
+  function swapped(records: readonly EventRecord[], first: string, second: string): EventRecord[] {
+    const out = [...records];
+    const i = out.findIndex((r) => r.activity === first);
+    const j = out.findIndex((r) => r.activity === second && r.at === out[i]!.at);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+    return out;
+  }
+
+  it('closes a 补正 whose end is written before its start, at the same instant, as a pause of no days', () => {
+    // 当场补正: the officer asks for a material and the applicant hands it over in the same minute.
+    const records = run([...accepted, ['2025-10-14 10:00', 'supplement'], ['2025-10-14 10:00', 'end supplement']]);
+    const reversed = swapped(records, 'supplement-started', 'supplement-ended');
+    expect(reversed.map((r) => r.activity).slice(-2)).toEqual(['supplement-ended', 'supplement-started']);
+    const clock = clockOf(reversed, '2025-10-20 09:00');
+    // Without the pairing the 补正 would stay open to the evaluation day: suspended, 4 days used instead of 9.
+    expect(clock.phase).toBe('running');
+    const at = records.find((r) => r.activity === 'supplement-started')!.at;
+    expect(clock.ledger).toMatchObject([{ kind: 'supplement', from: at, to: at, workingDays: 0, recordIds: [idsOf(records, 'supplement-started')[0], idsOf(records, 'supplement-ended')[0]] }]);
+    expect(clock.statutory).toMatchObject({ usedWorkingDays: 9, deadline: '2025-11-04' });
+    expect(clock).toEqual(clockOf(records, '2025-10-20 09:00'));
+  });
+
+  it('closes a clock-stopping step completed in the instant it started, its records reversed', () => {
+    const records = run([...accepted, ['2025-10-10 09:00', 'work to expert-review'], ['2025-10-20 14:00', 'start expert-review'], ['2025-10-20 14:00', 'complete expert-review']]);
+    const starts = records.filter((r) => r.activity === 'expert-review');
+    expect(starts.map((r) => r.lifecycle)).toEqual(['start', 'complete']);
+    const reversed = [...records];
+    const i = reversed.indexOf(starts[0]!);
+    const j = reversed.indexOf(starts[1]!);
+    [reversed[i], reversed[j]] = [reversed[j]!, reversed[i]!];
+    const clock = clockOf(reversed, '2025-10-24 09:00');
+    expect(clock.ledger).toMatchObject([{ kind: 'stopped-step', stepId: 'expert-review', workingDays: 0, from: starts[0]!.at, to: starts[0]!.at }]);
+    expect(clock).toEqual(clockOf(records, '2025-10-24 09:00'));
+  });
+
+  it('leaves an end with nothing open, and a start at another instant, as they were: the start stays open', () => {
+    const records = run([...accepted, ['2025-10-14 10:00', 'supplement'], ['2025-10-15 10:00', 'end supplement']]);
+    const ended = records.find((r) => r.activity === 'supplement-ended')!;
+    const started = records.find((r) => r.activity === 'supplement-started')!;
+    // The end first (a day earlier than the start): it closes nothing, and the start, an instant later, is not its pair.
+    const misordered = [...records.filter((r) => r !== ended && r !== started), { ...ended, at: t('2025-10-13 10:00') }, started];
+    const clock = clockOf(misordered, '2025-10-20 09:00');
+    expect(clock.phase).toBe('suspended');
+    expect(clock.ledger).toMatchObject([{ kind: 'supplement', from: started.at }]);
+    expect(clock.ledger[0]).not.toHaveProperty('to');
+  });
+});
+
 describe('computeCaseClock: phases and the evaluation instant', () => {
   // The example of docs/time.md: received 09-29, accepted 09-30, 补正 10-14 → 10-17, expert review
   // 10-20 → 10-24, approved 10-28, certificate 10-29.

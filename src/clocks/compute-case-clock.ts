@@ -126,6 +126,12 @@ interface LedgerState {
   readonly closed: ClosedSpan[];
   /** The evaluation instant's local date, once needed. */
   atDate: string | undefined;
+  /**
+   * The last record that closed nothing: no span was open under its key. A span opened under that
+   * key at the same instant closes at once with it — a pause begun and ended in the same instant,
+   * its two records written in reverse order (as a log sorted by instant, then activity, has them).
+   */
+  unmatchedClose: { readonly key: string; readonly record: EventRecord; readonly time: number } | undefined;
 }
 
 interface ClosedSpan {
@@ -138,18 +144,26 @@ function atLocalDate(state: LedgerState): string {
   return (state.atDate ??= state.calendar.toLocalDate(state.at));
 }
 
-/** Opens a span, in place of one open under the same key. */
-function openSpan(state: LedgerState, span: OpenSpan): void {
+/** Opens a span, in place of one open under the same key; closes it at once if its end came first, at the same instant. */
+function openSpan(state: LedgerState, span: OpenSpan, acceptedAt: string | undefined): void {
   const index = state.open.findIndex((s) => s.key === span.key);
   if (index < 0) state.open.push(span);
   else state.open[index] = span;
+  const unmatched = state.unmatchedClose;
+  if (unmatched !== undefined && unmatched.key === span.key && unmatched.time === span.time) {
+    state.unmatchedClose = undefined;
+    closeSpan(state, span.key, unmatched.record, acceptedAt);
+  }
 }
 
 /** Closes the open span under `key` (if any) at `end`, or leaves it open at the evaluation instant. */
 function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined, acceptedAt: string | undefined): void {
   const { calendar, open } = state;
   const index = open.findIndex((s) => s.key === key);
-  if (index < 0) return;
+  if (index < 0) {
+    if (end !== undefined) state.unmatchedClose = { key, record: end, time: instantMs(end.at) };
+    return;
+  }
   const span = open[index]!;
   open.splice(index, 1);
   const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
@@ -307,7 +321,7 @@ export function computeCaseClockWithDays(
   let decidedAt: string | undefined;
   let certificateAt: string | undefined;
   let extension: Extension | undefined;
-  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined };
+  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedClose: undefined };
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
@@ -337,13 +351,13 @@ export function computeCaseClockWithDays(
         acceptedAt ??= record.at;
         break;
       case 'supplement-started':
-        openSpan(state, { key: 'supplement', kind: 'supplement', from: record, time: instantMs(record.at) });
+        openSpan(state, { key: 'supplement', kind: 'supplement', from: record, time: instantMs(record.at) }, acceptedAt);
         break;
       case 'supplement-ended':
         closeSpan(state, 'supplement', record, acceptedAt);
         break;
       case 'special-procedure-started':
-        openSpan(state, { key: 'special-procedure', kind: 'special-procedure', from: record, time: instantMs(record.at) });
+        openSpan(state, { key: 'special-procedure', kind: 'special-procedure', from: record, time: instantMs(record.at) }, acceptedAt);
         break;
       case 'special-procedure-ended':
         closeSpan(state, 'special-procedure', record, acceptedAt);
@@ -375,7 +389,7 @@ export function computeCaseClockWithDays(
         } else {
           const key = stopped.get(activity);
           if (key === undefined) break;
-          if (record.lifecycle === 'start') openSpan(state, { key, kind: 'stopped-step', from: record, time: instantMs(record.at), stepId: activity });
+          if (record.lifecycle === 'start') openSpan(state, { key, kind: 'stopped-step', from: record, time: instantMs(record.at), stepId: activity }, acceptedAt);
           else if (record.lifecycle === 'complete' || record.lifecycle === 'send-back' || record.lifecycle === 'abort') closeSpan(state, key, record, acceptedAt);
         }
       }
