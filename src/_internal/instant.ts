@@ -20,17 +20,30 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** Where {@link readInstant} leaves its result. */
+const RESULT = new Float64Array(1);
+
 /**
  * Epoch milliseconds of an ISO-8601 instant, as `Date.parse` reads it. The shapes the runtime and
  * importers write — `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` — are read by hand (several times faster,
  * and this runs for every record); anything else goes to `Date.parse`.
+ *
+ * The reading is done by {@link readInstant}, too large for V8 to inline: a number it returned would
+ * be boxed on the heap (an epoch millisecond count is no small integer), once per call. It leaves the
+ * number in a typed array instead, and this function, small enough to be inlined, reads it from there.
  */
 export function instantMs(s: string): number {
+  readInstant(s);
+  return RESULT[0]!;
+}
+
+/** Reads instant `s` as {@link instantMs} describes into `RESULT[0]`. */
+function readInstant(s: string): void {
   const n = s.length;
   const fraction = s.charCodeAt(19) === 46 /* . */;
   const zone = fraction ? 23 : 19;
   if ((n !== zone + 1 && n !== zone + 6) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
-    return Date.parse(s);
+    return byDateParse(s);
   }
   const century = two(s, 0);
   const yy = two(s, 2);
@@ -43,23 +56,28 @@ export function instantMs(s: string): number {
   if (fraction) {
     const hundreds = s.charCodeAt(20) - 48;
     const rest = two(s, 21);
-    if (hundreds < 0 || hundreds > 9 || rest < 0) return Date.parse(s);
+    if (hundreds < 0 || hundreds > 9 || rest < 0) return byDateParse(s);
     ms = hundreds * 100 + rest;
   }
   let offset = 0;
   const sign = s.charCodeAt(zone);
   if (n === zone + 1) {
-    if (sign !== 90 /* Z */) return Date.parse(s);
+    if (sign !== 90 /* Z */) return byDateParse(s);
   } else {
     const oh = two(s, zone + 1);
     const om = two(s, zone + 4);
-    if ((sign !== 43 && sign !== 45) || s.charCodeAt(zone + 3) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return Date.parse(s);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(zone + 3) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return byDateParse(s);
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
   const year = century * 100 + yy;
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(s);
-  if (day > MONTH_DAYS[month - 1]! || (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))) return Date.parse(s);
-  return civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return byDateParse(s);
+  if (day > MONTH_DAYS[month - 1]! || (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))) return byDateParse(s);
+  RESULT[0] = civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+}
+
+/** Leaves `Date.parse(s)` in `RESULT[0]`. */
+function byDateParse(s: string): void {
+  RESULT[0] = Date.parse(s);
 }
 
 /** Where the offset of an instant written `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` starts, or -1 for any other form. */
