@@ -4,23 +4,31 @@ import { instantMs } from './instant';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+type Range = readonly [min: number, max: number];
+
+/** Instants written `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)`, each field drawn from its range (which may go past the valid one). */
+function instantText(ranges: { year: Range; month: Range; day: Range; hour: Range; minute: Range; second: Range; offsetMinutes: number }) {
+  const field = ([min, max]: Range) => fc.integer({ min, max });
+  return fc
+    .record({
+      year: field(ranges.year),
+      month: field(ranges.month),
+      day: field(ranges.day),
+      hour: field(ranges.hour),
+      minute: field(ranges.minute),
+      second: field(ranges.second),
+      milli: fc.option(fc.integer({ min: 0, max: 999 })),
+      offset: fc.option(fc.integer({ min: -ranges.offsetMinutes, max: ranges.offsetMinutes })),
+    })
+    .map(({ year, month, day, hour, minute, second, milli, offset }) => {
+      const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+      return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${milli === null ? '' : `.${pad(milli, 3)}`}${zone}`;
+    });
+}
+
 describe('instantMs', () => {
   it('gives the number Date.parse gives for instants with an offset, Z or milliseconds', () => {
-    const instant = fc
-      .record({
-        year: fc.integer({ min: 1000, max: 9999 }),
-        month: fc.integer({ min: 1, max: 12 }),
-        day: fc.integer({ min: 1, max: 31 }),
-        hour: fc.integer({ min: 0, max: 23 }),
-        minute: fc.integer({ min: 0, max: 59 }),
-        second: fc.integer({ min: 0, max: 59 }),
-        milli: fc.option(fc.integer({ min: 0, max: 999 })),
-        offset: fc.option(fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 })),
-      })
-      .map(({ year, month, day, hour, minute, second, milli, offset }) => {
-        const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-        return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${milli === null ? '' : `.${pad(milli, 3)}`}${zone}`;
-      });
+    const instant = instantText({ year: [1000, 9999], month: [1, 12], day: [1, 31], hour: [0, 23], minute: [0, 59], second: [0, 59], offsetMinutes: 23 * 60 + 59 });
     fc.assert(
       fc.property(instant, (s) => {
         expect(instantMs(s)).toBe(Date.parse(s));
@@ -29,21 +37,7 @@ describe('instantMs', () => {
   });
 
   it('gives what Date.parse gives for near misses of the fixed-width forms', () => {
-    const valid = fc
-      .record({
-        year: fc.integer({ min: 0, max: 9999 }),
-        month: fc.integer({ min: 0, max: 13 }),
-        day: fc.integer({ min: 0, max: 32 }),
-        hour: fc.integer({ min: 0, max: 25 }),
-        minute: fc.integer({ min: 0, max: 60 }),
-        second: fc.integer({ min: 0, max: 60 }),
-        milli: fc.option(fc.integer({ min: 0, max: 999 })),
-        offset: fc.option(fc.integer({ min: -24 * 60, max: 24 * 60 })),
-      })
-      .map(({ year, month, day, hour, minute, second, milli, offset }) => {
-        const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-        return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${milli === null ? '' : `.${pad(milli, 3)}`}${zone}`;
-      });
+    const valid = instantText({ year: [0, 9999], month: [0, 13], day: [0, 32], hour: [0, 25], minute: [0, 60], second: [0, 60], offsetMinutes: 24 * 60 });
     // One character replaced, inserted or deleted, from those the forms use and a few they do not.
     const edit = fc.record({ kind: fc.constantFrom('replace', 'insert', 'delete', 'none'), at: fc.nat(), char: fc.constantFrom(...'0123456789-:T.Z+ zt/,a\u0000\u0660') });
     fc.assert(
