@@ -8,6 +8,7 @@ import { DEVIATION_CODES, type DeviationCode } from './deviation-codes';
 import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
 import { instantMs } from '../_internal/instant';
+import type { Mutable } from '../_internal/mutable';
 import { CASE_INDEX, TERMINAL_ACTIVITIES, indexCase, type CaseIndex, type IndexedCaseView } from './case-index';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
@@ -84,8 +85,6 @@ export interface OffSystemDetector {
 
 /** Default lateness window, in records of the stream. */
 export const DEFAULT_LATENESS = 1000;
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A case the driver holds: open with its records, or closed and remembered a while to count late records. */
 interface HeldCase {
@@ -288,7 +287,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (ofProject !== undefined) projectCode = ofProject.summary.projectCode;
     if (bundleId !== undefined && bundleId === ofProject?.summary.bundleId) bundleId = ofProject.summary.bundleId;
     if (ofApplicant !== undefined) applicantId = ofApplicant.summary.applicantId;
-    const summary: Writable<CaseSummary> = { caseId, matterId: first.matterId, firstRecordId: first.id };
+    const summary: Mutable<CaseSummary> = { caseId, matterId: first.matterId, firstRecordId: first.id };
     if (projectCode !== undefined) summary.projectCode = projectCode;
     if (applicantId !== undefined) summary.applicantId = applicantId;
     if (bundleId !== undefined) summary.bundleId = bundleId;
@@ -374,7 +373,7 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     if (detectors.length === 0) return out;
     calendar ??= chinaMainlandCalendar();
     const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
-    const view: Writable<IndexedCaseView> = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, [CASE_INDEX]: index };
+    const view: Mutable<IndexedCaseView> = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, [CASE_INDEX]: index };
     if (bundle !== undefined) view.bundle = bundle;
     const merged = optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {

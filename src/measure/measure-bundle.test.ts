@@ -229,6 +229,8 @@ describe('measureLog', () => {
       const x9 = measureLog(records, options).measurements.find((m) => m.id === 'X9')!;
       expect(x9.outcome).toBe('open');
       expect(x9.experienced.to).toBe('2025-03-03T02:00:00Z');
+      // Passing that instant as `at` gives the same measurements (the log's latest is then not looked for).
+      expect(measureLog(records, { ...options, at: '2025-03-03T02:00:00Z' })).toEqual(measureLog(records, options));
     }
   });
 

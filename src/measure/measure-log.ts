@@ -78,7 +78,7 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
   const instances = new Map<string, BundleInstanceRecords>();
   const lone = new Map<string, Attempt>();
-  const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone);
+  const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone, options.at === undefined);
   const context = measureContext(records, { ...options, at: options.at ?? latestAt });
   const findings = indexFindings(context.findings);
   const out: Collected = { measurements: [], starts: [], unmeasured: [] };
@@ -91,8 +91,8 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
 }
 
-/** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant. */
-function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>): string {
+/** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant when `findLatest` (else the first). */
+function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findLatest: boolean): string {
   let latestAt = records[0]!.at;
   let latestTime = -Infinity;
   let zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
@@ -100,7 +100,7 @@ function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<Bun
     const record = records[i]!;
     const at = record.at;
     // An instant written like the latest one (same fixed-width fields, same offset) is not later when its string is not greater: no need to parse it.
-    if (!(zone >= 0 && at <= latestAt && writtenLike(at, latestAt, zone))) {
+    if (findLatest && !(zone >= 0 && at <= latestAt && writtenLike(at, latestAt, zone))) {
       const time = instantMs(at);
       if (time > latestTime) {
         latestAt = at;
