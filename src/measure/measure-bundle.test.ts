@@ -234,6 +234,31 @@ describe('measureLog', () => {
     }
   });
 
+  it('runs an unsettled bundle to the latest instant of the log: a matter not begun, or one running beside a denial', () => {
+    // Its one matter is approved, so nothing in it runs: only the matter not yet begun keeps it open.
+    const pair: BundleDefinition = { id: 'pair', version: '1', name: '两事项一件事', leadDepartment: 'planning', matters: [{ matterId: 'a' }, { matterId: 'b' }] };
+    const inPair = (matterId: string, activity: string, at: string) => rec(`P1:${matterId}`, matterId, activity, at, { bundleId: 'P1', applicantId: 'app-4' });
+    const records = [
+      rec('P1', 'pair', 'bundle-submitted', '03T09:00:00', { bundleId: 'P1', applicantId: 'app-4' }),
+      inPair('a', 'received', '03T09:05:00'),
+      inPair('a', 'department-accepted', '03T10:00:00'),
+      inPair('a', 'approved', '05T16:00:00'),
+      ...resubmission,
+    ];
+    const pairOptions = { bundles: [{ bundle: pair, flows }], flows: [loneFlow] };
+    const measured = measureLog(records, pairOptions);
+    const p1 = measured.measurements.find((m) => m.id === 'P1')!;
+    expect(p1.outcome).toBe('open');
+    expect(p1.experienced).toMatchObject({ from: '2025-03-03T09:00:00+08:00', to: '2025-03-14T16:00:00+08:00', workingDays: 9 });
+    expect(measureLog(records, { ...pairOptions, at: '2025-03-14T16:00:00+08:00' })).toEqual(measured);
+
+    // Failed by one matter's denial while the other still runs: that one runs to the latest instant.
+    const failing = [...records, inPair('a', 'denied', '05T17:00:00'), inPair('b', 'received', '04T09:00:00'), inPair('b', 'department-accepted', '04T10:00:00')].filter((r) => r.activity !== 'approved' || r.caseId !== 'P1:a');
+    const failed = measureLog(failing, pairOptions).measurements.find((m) => m.id === 'P1')!;
+    expect(failed.outcome).toBe('failed');
+    expect(failed.matters.find((m) => m.matterId === 'b')!.experienced).toMatchObject({ to: '2025-03-14T16:00:00+08:00', workingDays: 8 });
+  });
+
   it('reports a case of an unknown matter once, and the counts still add up', () => {
     const stray = [rec('Z1', 'unknown', 'received', '03T09:00:00'), rec('Z1', 'unknown', 'approved', '04T09:00:00')];
     const { measurements, counts, unmeasured } = measureLog([...all, ...stray], options);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectOffSystemWork } from '../detection';
 import type { EventRecord } from '../event-log';
-import { generateLog, INJECTABLE_DEVIATION_CODES } from '../simulation';
+import { BUNDLE_INJECTABLE_DEVIATION_CODES, generateBundleLog, generateLog, INJECTABLE_DEVIATION_CODES } from '../simulation';
 import { measureLog } from './measure-log';
 import type { Measurement } from './measurement';
 
@@ -71,6 +71,29 @@ describe('measureLog properties', () => {
         }
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('measures open and failed groups at the log\'s latest instant, as if it were given as `at`', () => {
+    // Without `at`, each group is measured at its own latest instant and, unless settled, again at the log's.
+    const cutLog = fc
+      .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), cut: fc.double({ min: 0.2, max: 1, noNaN: true }) })
+      .map(({ seed, cut }) => {
+        const bundles = generateBundleLog({ seed, bundles: 6, inject: Object.fromEntries(BUNDLE_INJECTABLE_DEVIATION_CODES.map((code) => [code, 0.2])) }).records;
+        const { records } = generateLog({ seed, cases: 20, inject: INJECT });
+        const all = [...bundles, ...records];
+        const times = all.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+        const end = times[Math.floor((times.length - 1) * cut)]!;
+        return all.filter((r) => Date.parse(r.at) <= end);
+      });
+    fc.assert(
+      fc.property(cutLog, (records) => {
+        const latest = records.reduce((a, r) => (Date.parse(r.at) > Date.parse(a.at) ? r : a)).at;
+        const measured = measureLog(records);
+        expect(measured.measurements.some((m) => m.outcome !== 'completed')).toBe(true);
+        expect(measureLog(records, { at: latest })).toEqual(measured);
+      }),
+      { numRuns: 10 },
     );
   });
 
