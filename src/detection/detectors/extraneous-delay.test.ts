@@ -40,6 +40,22 @@ describe('extraneousDelayDetector', () => {
     expect(detector.detect(testCase(paused), detector.defaults, [])).toEqual([]);
   });
 
+  it('reads a 补正 or a step begun and ended in one instant, its records reversed, as over at once', () => {
+    // Each pair is logged end first: without pairing them, the case would look busy until the decision.
+    for (const pair of [
+      [
+        ['supplement-ended', '2025-03-04 14:00', { actor: undefined }],
+        ['supplement-started', '2025-03-04 14:00', { reason: { kind: 'incomplete-materials' } }],
+      ],
+      [
+        ['document-review', '2025-03-04 14:00', { lifecycle: 'complete' }],
+        ['document-review', '2025-03-04 14:00', { lifecycle: 'start' }],
+      ],
+    ] satisfies Line[][]) {
+      expect(detector.detect(testCase(withGap('2025-03-25 10:00', pair)), detector.defaults, [])).toMatchObject([{ recordIds: ['c1#6', 'c1#7'], hiddenWorkingDays: 15 }]);
+    }
+  });
+
   it('ignores an ordinary case and a short pause between steps', () => {
     expect(detector.detect(testCase(ORDINARY), detector.defaults, [])).toEqual([]);
     expect(detector.detect(testCase(withGap('2025-03-10 10:00')), detector.defaults, [])).toEqual([]);

@@ -23,24 +23,44 @@ interface InProgress {
   supplements: number;
   specialProcedures: number;
   readonly steps: string[];
+  /**
+   * The last end that closed nothing (`supplement`, `special-procedure` or a step id), and its
+   * instant: a start of it at that instant ends at once — a pause or step begun and ended in one
+   * instant, its records written in reverse (as the clocks read it).
+   */
+  unmatchedEnd: { readonly key: string; readonly time: number } | undefined;
 }
 
-/** Updates what is in progress with one record. */
-function track(progress: InProgress, activity: string, lifecycle: string | undefined): void {
-  if (activity === 'supplement-started') progress.supplements++;
-  else if (activity === 'special-procedure-started') progress.specialProcedures++;
-  else if (lifecycle === 'start') progress.steps.push(activity);
-  if (activity === 'supplement-ended') progress.supplements = Math.max(0, progress.supplements - 1);
-  else if (activity === 'special-procedure-ended') progress.specialProcedures = Math.max(0, progress.specialProcedures - 1);
-  else if (lifecycle === 'complete') {
+/** Updates what is in progress with one record, at `time` (epoch ms). */
+function track(progress: InProgress, activity: string, lifecycle: string | undefined, time: number): void {
+  if (activity === 'supplement-started') {
+    if (!endedAlready(progress, 'supplement', time)) progress.supplements++;
+  } else if (activity === 'special-procedure-started') {
+    if (!endedAlready(progress, 'special-procedure', time)) progress.specialProcedures++;
+  } else if (lifecycle === 'start' && !endedAlready(progress, activity, time)) progress.steps.push(activity);
+  if (activity === 'supplement-ended') {
+    if (progress.supplements > 0) progress.supplements--;
+    else progress.unmatchedEnd = { key: 'supplement', time };
+  } else if (activity === 'special-procedure-ended') {
+    if (progress.specialProcedures > 0) progress.specialProcedures--;
+    else progress.unmatchedEnd = { key: 'special-procedure', time };
+  } else if (lifecycle === 'complete') {
     const steps = progress.steps;
     const open = steps.indexOf(activity);
     // Order does not matter: the last entry takes the closed one's place.
     if (open >= 0) {
       steps[open] = steps[steps.length - 1]!;
       steps.pop();
-    }
+    } else progress.unmatchedEnd = { key: activity, time };
   }
+}
+
+/** Whether the start of `key` at `time` was already ended by the end that closed nothing (which it then uses up). */
+function endedAlready(progress: InProgress, key: string, time: number): boolean {
+  const end = progress.unmatchedEnd;
+  if (end === undefined || end.key !== key || end.time !== time) return false;
+  progress.unmatchedEnd = undefined;
+  return true;
 }
 
 /**
@@ -62,7 +82,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return [];
     const records = view.records;
-    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [] };
+    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnd: undefined };
     const findings: Finding[] = [];
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
@@ -90,7 +110,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
         }
       }
       if (CLOSES.has(activity)) break;
-      track(progress, activity, r.lifecycle);
+      track(progress, activity, r.lifecycle, times[i]!);
       previous = r;
       previousIndex = i;
     }

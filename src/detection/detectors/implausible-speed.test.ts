@@ -29,4 +29,14 @@ describe('implausibleSpeedDetector', () => {
     ]);
     expect(detector.detect(view, detector.defaults, []).map((f) => f.recordIds)).toEqual([['c1#7', 'c1#8']]);
   });
+
+  it('reads a step begun and ended in one instant, its completion logged first, as done in no time', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 4),
+      ['site-inspection', '2025-03-05 09:00', { lifecycle: 'complete' }],
+      ['site-inspection', '2025-03-05 09:00', { lifecycle: 'start' }],
+      ...ORDINARY.slice(6),
+    ]);
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#6', 'c1#5'], interval: { from: '2025-03-05T09:00:00+08:00', to: '2025-03-05T09:00:00+08:00' } }]);
+  });
 });

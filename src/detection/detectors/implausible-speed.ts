@@ -14,13 +14,14 @@ const minutes = (n: number): string => (n >= 120 ? `${(n / 60).toFixed(1)} h` : 
 
 /**
  * The record index of the start that the completion at `stepRecords[k]` closes, or -1: the latest
- * earlier record of the same step that started or completed it, if that is a start.
+ * earlier record of the same step that started or completed it, if that is a start not closed
+ * already (in `closed`).
  */
-function openStart(records: readonly EventRecord[], stepRecords: readonly number[], k: number, activity: string): number {
+function openStart(records: readonly EventRecord[], stepRecords: readonly number[], k: number, activity: string, closed: readonly number[] | undefined): number {
   for (let j = k - 1; j >= 0; j--) {
     const r = records[stepRecords[j]!]!;
     if (r.activity !== activity) continue;
-    if (r.lifecycle === 'start') return stepRecords[j]!;
+    if (r.lifecycle === 'start') return closed?.includes(stepRecords[j]!) === true ? -1 : stepRecords[j]!;
     if (r.lifecycle === 'complete') return -1;
   }
   return -1;
@@ -43,25 +44,37 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
     const times = timesOf(view);
     const stepRecords = indexOf(view).steps;
     const findings: Finding[] = [];
+    // Starts closed at once by a completion of their step written just before them, at the same
+    // instant, that closed nothing: a step begun and ended in one instant, its records in reverse.
+    let closedAtOnce: number[] | undefined;
     for (let k = 0; k < stepRecords.length; k++) {
       const i = stepRecords[k]!;
       const r = view.records[i]!;
-      if (r.lifecycle !== 'complete') continue;
+      let startIndex = -1;
+      let endIndex = i;
+      if (r.lifecycle === 'start') {
+        const before = stepRecords[k - 1] ?? -1;
+        if (before < 0 || times[before] !== times[i] || view.records[before]!.activity !== r.activity || view.records[before]!.lifecycle !== 'complete') continue;
+        if (openStart(view.records, stepRecords, k - 1, r.activity, closedAtOnce) >= 0) continue;
+        (closedAtOnce ??= []).push((startIndex = i));
+        endIndex = before;
+      } else if (r.lifecycle !== 'complete') continue;
       const step = steps.get(r.activity)!;
       const floor = minDurationMs(step);
       if (floor === undefined || floor === 0) continue;
-      const startIndex = openStart(view.records, stepRecords, k, r.activity);
+      if (startIndex < 0) startIndex = openStart(view.records, stepRecords, k, r.activity, closedAtOnce);
       if (startIndex < 0) continue;
-      const start = view.records[startIndex]!;
-      const elapsed = times[i]! - times[startIndex]!;
+      const elapsed = times[endIndex]! - times[startIndex]!;
       if (elapsed >= floor * options.floorShare) continue;
-      const by = r.actor === undefined ? '' : ` by ${r.actor.id}`;
+      const start = view.records[startIndex]!;
+      const end = view.records[endIndex]!;
+      const by = end.actor === undefined ? '' : ` by ${end.actor.id}`;
       findings.push({
         code: 'implausible-speed',
         ...caseFields(view),
         severity: 'medium',
-        recordIds: [start.id, r.id],
-        interval: { from: start.at, to: r.at },
+        recordIds: [start.id, end.id],
+        interval: { from: start.at, to: end.at },
         message:
           `Implausible speed: step "${step.name}" (${step.id}) of case ${view.caseId} was completed${by} in ` +
           `${minutes(elapsed / 60_000)}, below its minimum of ${minutes(floor / 60_000)} (${step.minDuration}). ` +

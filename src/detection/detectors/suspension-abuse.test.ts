@@ -36,6 +36,20 @@ describe('suspensionAbuseDetector', () => {
     expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 after acceptance (过程补件): case c1 was sent back for materials 2 times after its acceptance on 2025-03-03 10:00, stopping the clock each time; the rounds beyond 1 hid 3 working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock."`);
   });
 
+  it('reads a 补正 begun and ended in one instant, its records reversed, as a round of no days', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ...round('2025-03-04 10:00', '2025-03-06 10:00'),
+      ['supplement-ended', '2025-03-10 10:00', { materials: ['safety-rules'], actor: undefined }],
+      ['supplement-started', '2025-03-10 10:00', { materials: ['safety-rules'], reason: { kind: 'incomplete-materials' } }],
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    // Still a second request for materials after acceptance, but it hid no time (not the 6 days to the decision).
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([
+      { recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#6', 'c1#5'], interval: { from: '2025-03-04T10:00:00+08:00', to: '2025-03-10T10:00:00+08:00' }, hiddenWorkingDays: 0 },
+    ]);
+  });
+
   it('finds a special procedure keyed in after the decision', () => {
     const view = testCase([
       ...ORDINARY.slice(0, 2),

@@ -17,18 +17,30 @@ export interface SuspensionAbuseOptions {
 
 const ART45 = new Set<string>(Art45CategorySchema.options);
 
-/** Start → end pairs of one kind of pause among the case's pause records (an end missing: open until the case's last record). */
+/**
+ * Start → end pairs of one kind of pause among the case's pause records (an end missing: open until
+ * the case's last record). An end that closed nothing pairs with a start at the same instant after
+ * it: a pause begun and ended in one instant, its records written in reverse (as the clocks read it).
+ */
 function pauses(view: CaseView, start: string, end: string): Array<{ start: EventRecord; end: EventRecord | undefined }> {
   const out: Array<{ start: EventRecord; end: EventRecord | undefined }> = [];
   let open: EventRecord | undefined;
+  let unmatched: EventRecord | undefined;
   for (const i of indexOf(view).pauses) {
     const r = view.records[i]!;
     if (r.activity === start) {
       if (open !== undefined) out.push({ start: open, end: undefined });
       open = r;
-    } else if (r.activity === end && open !== undefined) {
-      out.push({ start: open, end: r });
-      open = undefined;
+      if (unmatched !== undefined && ms(unmatched.at) === ms(r.at)) {
+        out.push({ start: r, end: unmatched });
+        open = unmatched = undefined;
+      }
+    } else if (r.activity === end) {
+      if (open === undefined) unmatched = r;
+      else {
+        out.push({ start: open, end: r });
+        open = undefined;
+      }
     }
   }
   if (open !== undefined) out.push({ start: open, end: undefined });
