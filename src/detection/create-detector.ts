@@ -196,7 +196,7 @@ function mergeThresholds(
  * A case closes {@link DetectorOptions.lateness} records after its latest terminal record
  * ({@link TERMINAL_ACTIVITIES}; for a `cancelled`-mode matter also `business-registered`), so its
  * records may arrive out of order inside that window; each case's records are sorted by `at` before
- * the detectors see them.
+ * the detectors see them. Call the methods on the detector (`detector.push(record)`), not detached.
  * @throws {PermitflowError} `invalid-argument` for a bad lateness, threshold or allow-list entry.
  * @example
  * const detector = createDetector({ thresholds: { 'implausible-speed': { minMinutes: 30 } } });
@@ -221,69 +221,156 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
       throw new PermitflowError('invalid-argument', `allow[${index}].code is "${entry.code}", not a deviation code; use one of: ${DEVIATION_CODES.join(', ')}.`);
     }
   });
+  return new StreamingDetector(options, lateness, detectors, allow);
+}
 
-  const defaults = options.flows === undefined && options.bundles === undefined;
-  const bundleList = defaults ? builtInBundles() : (options.bundles ?? []);
-  const flowList = defaults ? builtInFlows() : [...(options.flows ?? []), ...bundleList.flatMap((b) => b.flows)];
-  const bundleDefinitions = new Map<string, BundleDefinition>();
-  for (const { bundle } of bundleList) bundleDefinitions.set(`${bundle.id}@${bundle.version}`, bundle);
-  const bundleDefinitionOf = (id: string, version: string): BundleDefinition | undefined =>
-    bundleDefinitions.get(`${id}@${version}`) ?? bundleList.findLast(({ bundle }) => bundle.id === id)?.bundle;
-  const flows = new Map<string, Map<string, FlowDefinition>>();
-  const latest = new Map<string, FlowDefinition>();
-  for (const flow of flowList) {
-    let versions = flows.get(flow.id);
-    if (versions === undefined) flows.set(flow.id, (versions = new Map()));
-    versions.set(flow.version, flow);
-    latest.set(flow.id, flow);
-  }
-  const flowOf = (matterId: string, version: string): FlowDefinition | undefined => flows.get(matterId)?.get(version) ?? latest.get(matterId);
-  let calendar = options.calendar;
-
+/**
+ * The detector {@link createDetector} returns. Its state lives in fields and its methods on the
+ * prototype, not in closures made per detector: a caller's loop over `push` then calls one function
+ * whichever detector it holds, so V8's optimized loop stays valid from one detector to the next.
+ */
+class StreamingDetector implements OffSystemDetector {
+  private readonly bundleList: readonly BundleWithFlows[];
+  private readonly bundleDefinitions = new Map<string, BundleDefinition>();
+  private readonly flows = new Map<string, Map<string, FlowDefinition>>();
+  private readonly latest = new Map<string, FlowDefinition>();
+  private calendar: WorkingCalendar | undefined;
   /** Each detector's merged options for a matter, built once per matter. */
-  const optionsByMatter = new Map<string, object[]>();
-  const optionsFor = (matterId: string): object[] => {
-    let merged = optionsByMatter.get(matterId);
+  private readonly optionsByMatter = new Map<string, object[]>();
+  /** The bundle definition of each bundle instance whose own records (caseId = bundleId) were seen. */
+  private readonly bundleOfInstance = new Map<string, BundleDefinition>();
+  // Completed bundle instances in completion order, to forget them `closeMemory` records later.
+  private readonly completedBundles = new Queue<{ readonly bundleId: string; readonly pos: number }>();
+  /** Open cases, and closed ones whose ids are still remembered (one lookup per record finds either). */
+  private readonly held = new Map<string, HeldCase>();
+  private open = 0;
+  private readonly closeMemory: number;
+  private readonly lastOfProject = new Map<string, HistoryEntry>();
+  private readonly lastOfApplicant = new Map<string, HistoryEntry>();
+  private readonly unknownMatters = new Set<string>();
+  private readonly findingsByCode: Partial<Record<DeviationCode, number>> = {};
+  // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
+  private readonly due = new Queue<{ readonly due: number; readonly held: HeldCase }>();
+  // Closed cases in closing order, to forget their ids `closeMemory` records later.
+  private readonly closedOrder = new Queue<HeldCase>();
+  private pos = 0;
+  private accepted = 0;
+  private rejected = 0;
+  private late = 0;
+  private cases = 0;
+  private silenced = 0;
+
+  constructor(
+    private readonly options: DetectorOptions,
+    private readonly lateness: number,
+    private readonly detectors: ReadonlyArray<CaseDetector<object>>,
+    private readonly allow: readonly AllowEntry[],
+  ) {
+    const defaults = options.flows === undefined && options.bundles === undefined;
+    this.bundleList = defaults ? builtInBundles() : (options.bundles ?? []);
+    const flowList = defaults ? builtInFlows() : [...(options.flows ?? []), ...this.bundleList.flatMap((b) => b.flows)];
+    for (const { bundle } of this.bundleList) this.bundleDefinitions.set(`${bundle.id}@${bundle.version}`, bundle);
+    for (const flow of flowList) {
+      let versions = this.flows.get(flow.id);
+      if (versions === undefined) this.flows.set(flow.id, (versions = new Map()));
+      versions.set(flow.version, flow);
+      this.latest.set(flow.id, flow);
+    }
+    this.calendar = options.calendar;
+    this.closeMemory = Math.max(lateness, CLOSED_ID_MEMORY);
+  }
+
+  get openCases(): number {
+    return this.open;
+  }
+
+  get stats(): DetectionStats {
+    return {
+      read: this.accepted + this.rejected,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      cases: this.cases,
+      late: this.late,
+      unknownMatters: [...this.unknownMatters],
+      silenced: this.silenced,
+      findingsByCode: { ...this.findingsByCode },
+    };
+  }
+
+  push(record: EventRecord): Finding[] {
+    const pos = ++this.pos;
+    this.accepted++;
+    if (record.bundleId !== undefined && record.caseId === record.bundleId) {
+      this.noteBundleRecord(record as EventRecord & { readonly bundleId: string });
+      return this.closeDue();
+    }
+    let c = this.held.get(record.caseId);
+    if (c === undefined) {
+      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
+      this.held.set(record.caseId, c);
+      this.open++;
+    } else if (c.closedPos >= 0) {
+      this.late++;
+      c = undefined;
+    } else {
+      c.records.push(record);
+    }
+    if (c !== undefined && this.isTerminal(record)) {
+      c.terminalPos = pos;
+      if (Number.isFinite(this.lateness)) this.due.push({ due: pos + this.lateness, held: c });
+    }
+    return this.closeDue();
+  }
+
+  pushInput(input: unknown): { readonly findings: Finding[]; readonly issues: readonly EventLogIssue[] } {
+    const checked = checkEventRecord(input);
+    if (!checked.ok) {
+      this.rejected++;
+      return { findings: [], issues: checked.issues };
+    }
+    return { findings: this.push(checked.record), issues: [] };
+  }
+
+  flush(): Finding[] {
+    this.due.clear();
+    const order = [...this.held.values()]
+      .filter((c) => c.closedPos < 0)
+      .sort((a, b) => {
+        const ta = a.terminalPos < 0 ? Number.POSITIVE_INFINITY : a.terminalPos;
+        const tb = b.terminalPos < 0 ? Number.POSITIVE_INFINITY : b.terminalPos;
+        return ta - tb || a.firstPos - b.firstPos;
+      });
+    return order.flatMap((c) => this.close(c));
+  }
+
+  private bundleDefinitionOf(id: string, version: string): BundleDefinition | undefined {
+    return this.bundleDefinitions.get(`${id}@${version}`) ?? this.bundleList.findLast(({ bundle }) => bundle.id === id)?.bundle;
+  }
+
+  private flowOf(matterId: string, version: string): FlowDefinition | undefined {
+    return this.flows.get(matterId)?.get(version) ?? this.latest.get(matterId);
+  }
+
+  /** Each detector's merged options for a matter. */
+  private optionsFor(matterId: string): object[] {
+    let merged = this.optionsByMatter.get(matterId);
     if (merged === undefined) {
-      merged = detectors.map((detector) => ({ ...detector.defaults, ...options.thresholds?.[detector.code], ...options.perMatter?.[matterId]?.[detector.code] }));
-      optionsByMatter.set(matterId, merged);
+      const { thresholds, perMatter } = this.options;
+      merged = this.detectors.map((detector) => ({ ...detector.defaults, ...thresholds?.[detector.code], ...perMatter?.[matterId]?.[detector.code] }));
+      this.optionsByMatter.set(matterId, merged);
     }
     return merged;
-  };
+  }
 
-  /** The bundle definition of each bundle instance whose own records (caseId = bundleId) were seen. */
-  const bundleOfInstance = new Map<string, BundleDefinition>();
-  // Completed bundle instances in completion order, to forget them `closeMemory` records later.
-  const completedBundles = new Queue<{ readonly bundleId: string; readonly pos: number }>();
-
-  /** Open cases, and closed ones whose ids are still remembered (one lookup per record finds either). */
-  const held = new Map<string, HeldCase>();
-  let openCases = 0;
-  const closeMemory = Math.max(lateness, CLOSED_ID_MEMORY);
-  const lastOfProject = new Map<string, HistoryEntry>();
-  const lastOfApplicant = new Map<string, HistoryEntry>();
-  const unknownMatters = new Set<string>();
-  const findingsByCode: Partial<Record<DeviationCode, number>> = {};
-  // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
-  const due = new Queue<{ readonly due: number; readonly held: HeldCase }>();
-  // Closed cases in closing order, to forget their ids `closeMemory` records later.
-  const closedOrder = new Queue<HeldCase>();
-  let pos = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let late = 0;
-  let cases = 0;
-  let silenced = 0;
-
-  function summarize(caseId: string, first: EventRecord, index: CaseIndex): Summarized {
+  private summarize(caseId: string, first: EventRecord, index: CaseIndex): Summarized {
     let { projectCode, applicantId, bundleId } = index;
     const receivedAt = index.anyReceived?.at;
     const acceptedAt = index.anyAccepted?.at;
     const end = index.end;
     // Reuse the strings the history already holds, so a project's code, applicant id and bundle id are
     // kept once, not once per case.
-    const ofProject = projectCode === undefined ? undefined : lastOfProject.get(projectCode);
-    const ofApplicant = applicantId === undefined ? undefined : lastOfApplicant.get(applicantId);
+    const ofProject = projectCode === undefined ? undefined : this.lastOfProject.get(projectCode);
+    const ofApplicant = applicantId === undefined ? undefined : this.lastOfApplicant.get(applicantId);
     if (ofProject !== undefined) projectCode = ofProject.summary.projectCode;
     if (bundleId !== undefined && bundleId === ofProject?.summary.bundleId) bundleId = ofProject.summary.bundleId;
     if (ofApplicant !== undefined) applicantId = ofApplicant.summary.applicantId;
@@ -297,47 +384,15 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return { summary, ofProject, ofApplicant };
   }
 
-  /** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
-  function historyOf({ summary, ofProject, ofApplicant }: Summarized): readonly CaseSummary[] {
-    if (ofProject === undefined && ofApplicant === undefined) return NO_HISTORY;
-    const { projectCode, matterId } = summary;
-    const linked: HistoryEntry[] = [];
-    for (let e = ofProject; e !== undefined; e = e.previousOfProject) linked.push(e);
-    linked.reverse();
-    const sameApplicant: HistoryEntry[] = [];
-    for (let e = ofApplicant; e !== undefined; e = e.previousOfApplicant) {
-      // A case of the same project is listed already.
-      if (e.summary.matterId === matterId && (projectCode === undefined || e.summary.projectCode !== projectCode)) sameApplicant.push(e);
-    }
-    for (let i = sameApplicant.length - 1; i >= 0; i--) linked.push(sameApplicant[i]!);
-    if (linked.length > 1) linked.sort((a, b) => a.start - b.start);
-    return linked.map((e) => e.summary);
-  }
-
-  function remember({ summary, ofProject, ofApplicant }: Summarized, start: number): void {
+  private remember({ summary, ofProject, ofApplicant }: Summarized, start: number): void {
     const { projectCode, applicantId } = summary;
     const entry: HistoryEntry = { summary, start, previousOfProject: ofProject, previousOfApplicant: ofApplicant };
-    if (projectCode !== undefined) lastOfProject.set(projectCode, entry);
-    if (applicantId !== undefined) lastOfApplicant.set(applicantId, entry);
+    if (projectCode !== undefined) this.lastOfProject.set(projectCode, entry);
+    if (applicantId !== undefined) this.lastOfApplicant.set(applicantId, entry);
   }
 
-  /** The finding with the case's matter, department and bundle filled in where the detector left them out. */
-  function complete(found: Finding, view: CaseView, bundleId: string | undefined): Finding {
-    const department = view.flow?.department;
-    if (found.caseId !== undefined && found.matterId !== undefined && (found.department !== undefined || department === undefined) && (found.bundleId !== undefined || bundleId === undefined)) {
-      return found;
-    }
-    return {
-      ...found,
-      caseId: found.caseId ?? view.caseId,
-      matterId: found.matterId ?? view.matterId,
-      ...(found.department === undefined && department !== undefined ? { department } : {}),
-      ...(found.bundleId === undefined && bundleId !== undefined ? { bundleId } : {}),
-    };
-  }
-
-  function isAllowed(finding: Finding): boolean {
-    for (const a of allow) {
+  private isAllowed(finding: Finding): boolean {
+    for (const a of this.allow) {
       if ((a.code === undefined || a.code === finding.code) && (a.matterId === undefined || a.matterId === finding.matterId) && (a.caseId === undefined || a.caseId === finding.caseId)) {
         return true;
       }
@@ -345,12 +400,12 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     return false;
   }
 
-  function close(c: HeldCase): Finding[] {
-    c.closedPos = pos;
-    openCases--;
-    forgetClosed();
-    closedOrder.push(c);
-    cases++;
+  private close(c: HeldCase): Finding[] {
+    c.closedPos = this.pos;
+    this.open--;
+    this.forgetClosed();
+    this.closedOrder.push(c);
+    this.cases++;
     let records = c.records;
     let times: number[] = [];
     if (!readTimes(records, times)) {
@@ -360,48 +415,49 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
     }
     c.records = [];
     const first = records[0]!;
-    const flow = flowOf(first.matterId, first.flowVersion);
-    if (flow === undefined) unknownMatters.add(first.matterId);
+    const flow = this.flowOf(first.matterId, first.flowVersion);
+    if (flow === undefined) this.unknownMatters.add(first.matterId);
     const index = indexCase(records, flow);
-    const summarized = summarize(c.caseId, first, index);
+    const summarized = this.summarize(c.caseId, first, index);
     const { summary } = summarized;
+    const detectors = this.detectors;
     const history = detectors.length === 0 ? NO_HISTORY : historyOf(summarized);
     // The case starts at its first receipt (summary.receivedAt), else at its first record.
     const startRecord = index.anyReceived === undefined ? 0 : records.indexOf(index.anyReceived);
-    remember(summarized, sortKey(times[startRecord]!));
+    this.remember(summarized, sortKey(times[startRecord]!));
     const out: Finding[] = [];
     if (detectors.length === 0) return out;
-    calendar ??= chinaMainlandCalendar();
-    const bundle = summary.bundleId === undefined ? undefined : bundleOfInstance.get(summary.bundleId);
+    const calendar = (this.calendar ??= chinaMainlandCalendar());
+    const bundle = summary.bundleId === undefined ? undefined : this.bundleOfInstance.get(summary.bundleId);
     const view: Mutable<IndexedCaseView> = { caseId: c.caseId, matterId: first.matterId, flow, records, calendar, times, [CASE_INDEX]: index };
     if (bundle !== undefined) view.bundle = bundle;
-    const merged = optionsFor(view.matterId);
+    const merged = this.optionsFor(view.matterId);
     for (let i = 0; i < detectors.length; i++) {
       const found = detectors[i]!.detect(view, merged[i]!, history);
       for (let f = 0; f < found.length; f++) {
         const finding = complete(found[f]!, view, summary.bundleId);
-        if (allow.length > 0 && isAllowed(finding)) {
-          silenced++;
+        if (this.allow.length > 0 && this.isAllowed(finding)) {
+          this.silenced++;
           continue;
         }
-        findingsByCode[finding.code] = (findingsByCode[finding.code] ?? 0) + 1;
+        this.findingsByCode[finding.code] = (this.findingsByCode[finding.code] ?? 0) + 1;
         out.push(finding);
       }
     }
     return out;
   }
 
-  function isTerminal(record: EventRecord): boolean {
+  private isTerminal(record: EventRecord): boolean {
     if (TERMINAL_ACTIVITIES.has(record.activity)) return true;
     // 直接取消审批: a cancelled permit has nothing after the business registration.
-    return record.activity === 'business-registered' && flowOf(record.matterId, record.flowVersion)?.mode === 'cancelled';
+    return record.activity === 'business-registered' && this.flowOf(record.matterId, record.flowVersion)?.mode === 'cancelled';
   }
 
   /** Forgets the ids of cases closed more than `closeMemory` records ago. */
-  function forgetClosed(): void {
-    for (let c = closedOrder.peek(); c !== undefined && c.closedPos + closeMemory < pos; c = closedOrder.peek()) {
-      closedOrder.shift();
-      held.delete(c.caseId);
+  private forgetClosed(): void {
+    for (let c = this.closedOrder.peek(); c !== undefined && c.closedPos + this.closeMemory < this.pos; c = this.closedOrder.peek()) {
+      this.closedOrder.shift();
+      this.held.delete(c.caseId);
     }
   }
 
@@ -410,90 +466,62 @@ export function createDetector(options: DetectorOptions = {}): OffSystemDetector
    * bundleId, its matterId the bundle definition's id) is not a case of a matter: it tells which
    * bundle the instance's cases belong to. Completed instances are forgotten `closeMemory` records later.
    */
-  function noteBundleRecord(record: EventRecord & { readonly bundleId: string }): void {
-    if (!bundleOfInstance.has(record.bundleId)) {
-      const bundle = bundleDefinitionOf(record.matterId, record.flowVersion);
-      if (bundle === undefined) unknownMatters.add(record.matterId);
-      else bundleOfInstance.set(record.bundleId, bundle);
+  private noteBundleRecord(record: EventRecord & { readonly bundleId: string }): void {
+    if (!this.bundleOfInstance.has(record.bundleId)) {
+      const bundle = this.bundleDefinitionOf(record.matterId, record.flowVersion);
+      if (bundle === undefined) this.unknownMatters.add(record.matterId);
+      else this.bundleOfInstance.set(record.bundleId, bundle);
     }
-    if (record.activity === 'bundle-completed') completedBundles.push({ bundleId: record.bundleId, pos });
-    for (let b = completedBundles.peek(); b !== undefined && b.pos + closeMemory < pos; b = completedBundles.peek()) {
-      completedBundles.shift();
-      bundleOfInstance.delete(b.bundleId);
+    if (record.activity === 'bundle-completed') this.completedBundles.push({ bundleId: record.bundleId, pos: this.pos });
+    for (let b = this.completedBundles.peek(); b !== undefined && b.pos + this.closeMemory < this.pos; b = this.completedBundles.peek()) {
+      this.completedBundles.shift();
+      this.bundleOfInstance.delete(b.bundleId);
     }
-  }
-
-  function push(record: EventRecord): Finding[] {
-    pos++;
-    accepted++;
-    if (record.bundleId !== undefined && record.caseId === record.bundleId) {
-      noteBundleRecord(record as EventRecord & { readonly bundleId: string });
-      return closeDue();
-    }
-    let c = held.get(record.caseId);
-    if (c === undefined) {
-      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
-      held.set(record.caseId, c);
-      openCases++;
-    } else if (c.closedPos >= 0) {
-      late++;
-      c = undefined;
-    } else {
-      c.records.push(record);
-    }
-    if (c !== undefined && isTerminal(record)) {
-      c.terminalPos = pos;
-      if (Number.isFinite(lateness)) due.push({ due: pos + lateness, held: c });
-    }
-    return closeDue();
   }
 
   /** Closes the cases whose lateness window has passed. */
-  function closeDue(): Finding[] {
+  private closeDue(): Finding[] {
     let out: Finding[] = [];
-    for (let next = due.peek(); next !== undefined && next.due <= pos; next = due.peek()) {
-      due.shift();
+    for (let next = this.due.peek(); next !== undefined && next.due <= this.pos; next = this.due.peek()) {
+      this.due.shift();
       const { held: d } = next;
-      if (d.terminalPos + lateness === next.due && d.closedPos < 0) out = out.length === 0 ? close(d) : out.concat(close(d));
+      if (d.terminalPos + this.lateness === next.due && d.closedPos < 0) out = out.length === 0 ? this.close(d) : out.concat(this.close(d));
     }
     return out;
   }
+}
 
+/** Orders history entries by when their cases started. */
+const byStart = (a: HistoryEntry, b: HistoryEntry): number => a.start - b.start;
+
+/** The earlier closed cases of the same project (any matter), then of the same applicant and matter, by start. */
+function historyOf({ summary, ofProject, ofApplicant }: Summarized): readonly CaseSummary[] {
+  if (ofProject === undefined && ofApplicant === undefined) return NO_HISTORY;
+  const { projectCode, matterId } = summary;
+  const linked: HistoryEntry[] = [];
+  for (let e = ofProject; e !== undefined; e = e.previousOfProject) linked.push(e);
+  linked.reverse();
+  const sameApplicant: HistoryEntry[] = [];
+  for (let e = ofApplicant; e !== undefined; e = e.previousOfApplicant) {
+    // A case of the same project is listed already.
+    if (e.summary.matterId === matterId && (projectCode === undefined || e.summary.projectCode !== projectCode)) sameApplicant.push(e);
+  }
+  for (let i = sameApplicant.length - 1; i >= 0; i--) linked.push(sameApplicant[i]!);
+  if (linked.length > 1) linked.sort(byStart);
+  return linked.map((e) => e.summary);
+}
+
+/** The finding with the case's matter, department and bundle filled in where the detector left them out. */
+function complete(found: Finding, view: CaseView, bundleId: string | undefined): Finding {
+  const department = view.flow?.department;
+  if (found.caseId !== undefined && found.matterId !== undefined && (found.department !== undefined || department === undefined) && (found.bundleId !== undefined || bundleId === undefined)) {
+    return found;
+  }
   return {
-    push,
-    pushInput(input) {
-      const checked = checkEventRecord(input);
-      if (!checked.ok) {
-        rejected++;
-        return { findings: [], issues: checked.issues };
-      }
-      return { findings: push(checked.record), issues: [] };
-    },
-    flush() {
-      due.clear();
-      const order = [...held.values()]
-        .filter((c) => c.closedPos < 0)
-        .sort((a, b) => {
-          const ta = a.terminalPos < 0 ? Number.POSITIVE_INFINITY : a.terminalPos;
-          const tb = b.terminalPos < 0 ? Number.POSITIVE_INFINITY : b.terminalPos;
-          return ta - tb || a.firstPos - b.firstPos;
-        });
-      return order.flatMap((c) => close(c));
-    },
-    get openCases() {
-      return openCases;
-    },
-    get stats(): DetectionStats {
-      return {
-        read: accepted + rejected,
-        accepted,
-        rejected,
-        cases,
-        late,
-        unknownMatters: [...unknownMatters],
-        silenced,
-        findingsByCode: { ...findingsByCode },
-      };
-    },
+    ...found,
+    caseId: found.caseId ?? view.caseId,
+    matterId: found.matterId ?? view.matterId,
+    ...(found.department === undefined && department !== undefined ? { department } : {}),
+    ...(found.bundleId === undefined && bundleId !== undefined ? { bundleId } : {}),
   };
 }
