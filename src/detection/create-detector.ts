@@ -86,16 +86,14 @@ export interface OffSystemDetector {
 /** Default lateness window, in records of the stream. */
 export const DEFAULT_LATENESS = 1000;
 
-/** A case the driver holds: open with its records, or closed and remembered a while to count late records. */
+/** An open case: its records, and where its lateness window stands. */
 interface HeldCase {
   readonly caseId: string;
-  /** Its records while open; emptied when it closes. */
-  records: EventRecord[];
+  readonly records: EventRecord[];
   readonly firstPos: number;
   /** Stream position of the latest terminal record, or -1. */
   terminalPos: number;
-  /** Stream position at which it closed, or -1 while open. */
-  closedPos: number;
+  closed: boolean;
 }
 
 /**
@@ -241,8 +239,11 @@ class StreamingDetector implements OffSystemDetector {
   private readonly bundleOfInstance = new Map<string, BundleDefinition>();
   // Completed bundle instances in completion order, to forget them `closeMemory` records later.
   private readonly completedBundles = new Queue<{ readonly bundleId: string; readonly pos: number }>();
-  /** Open cases, and closed ones whose ids are still remembered (one lookup per record finds either). */
-  private readonly held = new Map<string, HeldCase>();
+  /**
+   * Open cases, and closed ones whose ids are still remembered, as `null` (one lookup per record finds
+   * either): a closed case keeps nothing but its id.
+   */
+  private readonly held = new Map<string, HeldCase | null>();
   private open = 0;
   private readonly closeMemory: number;
   private readonly lastOfProject = new Map<string, HistoryEntry>();
@@ -251,8 +252,9 @@ class StreamingDetector implements OffSystemDetector {
   private readonly findingsByCode: Partial<Record<DeviationCode, number>> = {};
   // Due positions in push order; lateness is constant, so it is also due order (stale entries skipped).
   private readonly due = new Queue<{ readonly due: number; readonly held: HeldCase }>();
-  // Closed cases in closing order, to forget their ids `closeMemory` records later.
-  private readonly closedOrder = new Queue<HeldCase>();
+  // The ids of closed cases in closing order, and where each closed, to forget them `closeMemory` records later.
+  private readonly closedIds = new Queue<string>();
+  private readonly closedAt = new Queue<number>();
   private pos = 0;
   private accepted = 0;
   private rejected = 0;
@@ -306,10 +308,10 @@ class StreamingDetector implements OffSystemDetector {
     }
     let c = this.held.get(record.caseId);
     if (c === undefined) {
-      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closedPos: -1 };
+      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closed: false };
       this.held.set(record.caseId, c);
       this.open++;
-    } else if (c.closedPos >= 0) {
+    } else if (c === null) {
       this.late++;
       c = undefined;
     } else {
@@ -334,7 +336,7 @@ class StreamingDetector implements OffSystemDetector {
   flush(): Finding[] {
     this.due.clear();
     const order = [...this.held.values()]
-      .filter((c) => c.closedPos < 0)
+      .filter((c) => c !== null)
       .sort((a, b) => {
         const ta = a.terminalPos < 0 ? Number.POSITIVE_INFINITY : a.terminalPos;
         const tb = b.terminalPos < 0 ? Number.POSITIVE_INFINITY : b.terminalPos;
@@ -401,10 +403,12 @@ class StreamingDetector implements OffSystemDetector {
   }
 
   private close(c: HeldCase): Finding[] {
-    c.closedPos = this.pos;
+    c.closed = true;
+    this.held.set(c.caseId, null);
     this.open--;
     this.forgetClosed();
-    this.closedOrder.push(c);
+    this.closedIds.push(c.caseId);
+    this.closedAt.push(this.pos);
     this.cases++;
     let records = c.records;
     let times: number[] = [];
@@ -413,7 +417,6 @@ class StreamingDetector implements OffSystemDetector {
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
     }
-    c.records = [];
     const first = records[0]!;
     const flow = this.flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) this.unknownMatters.add(first.matterId);
@@ -455,9 +458,9 @@ class StreamingDetector implements OffSystemDetector {
 
   /** Forgets the ids of cases closed more than `closeMemory` records ago. */
   private forgetClosed(): void {
-    for (let c = this.closedOrder.peek(); c !== undefined && c.closedPos + this.closeMemory < this.pos; c = this.closedOrder.peek()) {
-      this.closedOrder.shift();
-      this.held.delete(c.caseId);
+    for (let at = this.closedAt.peek(); at !== undefined && at + this.closeMemory < this.pos; at = this.closedAt.peek()) {
+      this.closedAt.shift();
+      this.held.delete(this.closedIds.shift()!);
     }
   }
 
@@ -485,7 +488,7 @@ class StreamingDetector implements OffSystemDetector {
     for (let next = this.due.peek(); next !== undefined && next.due <= this.pos; next = this.due.peek()) {
       this.due.shift();
       const { held: d } = next;
-      if (d.terminalPos + this.lateness === next.due && d.closedPos < 0) out = out.length === 0 ? this.close(d) : out.concat(this.close(d));
+      if (d.terminalPos + this.lateness === next.due && !d.closed) out = out.length === 0 ? this.close(d) : out.concat(this.close(d));
     }
     return out;
   }
