@@ -265,6 +265,11 @@ describe('measureLog', () => {
     expect(measurements).toHaveLength(3);
     expect(unmeasured).toEqual([{ id: 'Z1', matterId: 'unknown', records: 2, reason: expect.stringMatching(/options\.flows/) }]);
     expect(counts).toEqual({ read: all.length + 2, measured: all.length, unmeasured: 2 });
+    // Its records still count towards the log's latest instant, to which open cases run.
+    const open = rec('X9', 'x', 'received', '03T09:00:00', { applicantId: 'app-9' });
+    const late = rec('Z2', 'unknown', 'received', '20T09:00:00');
+    const x9 = measureLog([open, late], options).measurements.find((m) => m.id === 'X9')!;
+    expect(x9.experienced.to).toBe('2025-03-20T09:00:00+08:00');
   });
 
   it('puts detection findings beside the official figure', () => {

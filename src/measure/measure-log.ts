@@ -170,12 +170,7 @@ function measureInto(out: Collected, group: Group): void {
     if (m !== undefined) push(out, m);
     return;
   }
-  const latest = latestInstant(group.records);
-  const time = instantMs(latest);
-  if (out.latest === undefined || time > out.latestTime || (time === out.latestTime && latest > out.latest)) {
-    out.latest = latest;
-    out.latestTime = time;
-  }
+  const latest = noteLatest(out, group.records);
   let m: Measurement | undefined;
   try {
     m = measureGroup(group.records, group.kind, group.bundle, group.flows, contextAt(out.settings, latest), group.findings);
@@ -184,6 +179,23 @@ function measureInto(out: Collected, group: Group): void {
   }
   if (m === undefined || !isSettled(m)) out.unsettled.push({ index: m === undefined ? -1 : out.measurements.length, latest, group });
   if (m !== undefined) push(out, m);
+}
+
+/** The latest instant of a group's records, kept in `out` when it is the log's latest so far. */
+function noteLatest(out: Collected, records: readonly EventRecord[]): string {
+  const latest = latestInstant(records);
+  const time = instantMs(latest);
+  if (out.latest === undefined || time > out.latestTime || (time === out.latestTime && latest > out.latest)) {
+    out.latest = latest;
+    out.latestTime = time;
+  }
+  return latest;
+}
+
+/** Reports a group that cannot be measured; its records still count towards the log's latest instant. */
+function reportUnmeasured(out: Collected, records: readonly EventRecord[], unmeasured: UnmeasuredGroup): void {
+  if (out.given === undefined) noteLatest(out, records);
+  out.unmeasured.push(unmeasured);
 }
 
 /** Measures the unsettled groups again at the log's latest instant. */
@@ -229,7 +241,7 @@ function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRec
     if (instance.definition === undefined) {
       const first = instance.bundleRecord;
       if (first !== undefined) {
-        out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
+        reportUnmeasured(out, instance.records, { id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
       } else for (const record of instance.records) addLone(lone, record);
       return;
     }
@@ -277,7 +289,7 @@ function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definition
     const last = records[0]!;
     const flow = lookup(flowOf, matterId, last.flowVersion);
     if (flow === undefined) {
-      out.unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
+      reportUnmeasured(out, group, { id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
       continue;
     }
     let bundle = oneMatterBundles.get(flow);
