@@ -232,6 +232,12 @@ describe('measureLog', () => {
       // Passing that instant as `at` gives the same measurements (the log's latest is then not looked for).
       expect(measureLog(records, { ...options, at: '2025-03-03T02:00:00Z' })).toEqual(measureLog(records, options));
     }
+    // The same instant written two ways: the one string is taken whatever the order.
+    const same = { ...rec('X7', 'x', 'received', '03T10:00:00', { applicantId: 'app-7' }) };
+    for (const records of [[open, latest, same], [open, same, latest]]) {
+      expect(measureLog(records, options).measurements.find((m) => m.id === 'X9')!.experienced.to).toBe('2025-03-03T10:00:00+08:00');
+      expect(measureBundle(records, loneFlow).experienced.to).toBe('2025-03-03T10:00:00+08:00');
+    }
   });
 
   it('runs an unsettled bundle to the latest instant of the log: a matter not begun, or one running beside a denial', () => {

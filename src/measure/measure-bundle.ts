@@ -6,7 +6,7 @@ import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import type { BundleWithFlows } from '../flows';
 import { PermitflowError } from '../errors';
-import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
+import { instantMs } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { mergeSpans, spanNaturalDays, spanWorkingDays, subtractSpans, type DaySpan } from '../_internal/day-spans';
 import { exactLength } from '../_internal/exact-length';
@@ -46,76 +46,35 @@ const DECISIONS = new Set([...SUCCESS, 'denied']);
 const APPLICANT_ACTS = new Set(['bundle-submitted', 'received', 'supplement-ended', 'withdrawn-before-acceptance', 'withdrawn', 'committed', 'certificate-issued', 'business-registered']);
 const IN_PERSON = new Set(['window', 'offline']);
 
-/** The resolved {@link MeasureOptions} that do not change with the evaluation instant. */
-export interface MeasureSettings {
+/** Everything {@link measureGroup} needs besides the records. */
+export interface MeasureContext {
   readonly calendar: WorkingCalendar;
+  readonly at: string;
+  /** The local date of `at`. */
+  readonly evaluated: string;
   readonly findings: readonly Finding[];
   readonly maxTrips: number;
   readonly tripEvidenceKinds: ReadonlySet<string>;
 }
 
-/** Everything {@link measureGroup} needs besides the records. */
-export interface MeasureContext extends MeasureSettings {
-  /** The evaluation instant: open cases and bundles are measured up to it. */
-  readonly at: string;
-  /** The local date of `at`. */
-  readonly evaluated: string;
-}
-
-/** Resolves the defaults of {@link MeasureOptions} but the evaluation instant. */
-export function measureSettings(options: MeasureOptions): MeasureSettings {
+/** Resolves the defaults of {@link MeasureOptions} against some records. */
+export function measureContext(records: readonly EventRecord[], options: MeasureOptions): MeasureContext {
   const { calendar = chinaMainlandCalendar(), findings = [], maxTrips = 1, tripEvidenceKinds = DEFAULT_TRIP_EVIDENCE_KINDS } = options;
   if (!Number.isInteger(maxTrips) || maxTrips < 0) throw new PermitflowError('invalid-argument', `maxTrips is ${maxTrips}; give a whole number ≥ 0.`);
-  return { calendar, findings, maxTrips, tripEvidenceKinds: new Set(tripEvidenceKinds) };
-}
-
-/** The settings at an evaluation instant. */
-export function contextAt(settings: MeasureSettings, at: string): MeasureContext {
-  const { calendar, findings, maxTrips, tripEvidenceKinds } = settings;
-  return { calendar, findings, maxTrips, tripEvidenceKinds, at, evaluated: calendar.toLocalDate(at) };
-}
-
-/**
- * The latest instant of some records (at least one); of equal instants written differently, the
- * string last in order, so the answer does not depend on the order of the records.
- */
-export function latestInstant(records: readonly EventRecord[]): string {
-  // Valid instants written alike (same fixed-width fields, same offset) are in time order exactly when in string order.
-  const first = records[0]!.at;
-  const zone = offsetIndex(first);
-  if (zone >= 0) {
-    let latest = first;
-    let i = 1;
-    for (; i < records.length; i++) {
-      const at = records[i]!.at;
-      if (!writtenLike(at, first, zone)) break;
-      if (at > latest) latest = at;
-    }
-    if (i === records.length && !Number.isNaN(instantMs(latest))) return latest;
-  }
-  let latest = first;
-  let latestTime = -Infinity;
-  for (const record of records) {
-    const at = record.at;
-    const time = instantMs(at);
-    if (time > latestTime || (time === latestTime && at > latest)) {
-      latest = at;
-      latestTime = time;
+  let at = options.at;
+  if (at === undefined) {
+    let latest = -Infinity;
+    for (const record of records) {
+      const time = instantMs(record.at);
+      // Of equal instants written differently, the string last in order: the same whatever the record order.
+      if (time > latest || (time === latest && record.at > at!)) {
+        latest = time;
+        at = record.at;
+      }
     }
   }
-  return latest;
-}
-
-/**
- * Whether a measurement stays the same at any later evaluation instant: every measured matter has
- * its result, every stage is done and the bundle is not open, so nothing in it runs to the
- * evaluation instant.
- */
-export function isSettled(measurement: Measurement): boolean {
-  if (measurement.outcome === 'open' || measurement.matters.length === 0) return false;
-  for (const stage of measurement.stages) if (!stage.done) return false;
-  for (const matter of measurement.matters) if (matter.outcome === undefined || matter.experienced === undefined) return false;
-  return true;
+  if (at === undefined) throw new PermitflowError('invalid-argument', 'There are no records to measure; pass the records of at least one case.');
+  return { calendar, at, evaluated: calendar.toLocalDate(at), findings, maxTrips, tripEvidenceKinds: new Set(tripEvidenceKinds) };
 }
 
 /** A lone flow seen as a one-matter bundle, so both are measured by the same code. */
@@ -135,9 +94,7 @@ export function asOneMatterBundle(flow: FlowDefinition): BundleDefinition {
  * m.experienced.workingDays; m.official.workingDays; m.trips; m.promisedMet;
  */
 export function measureBundle(records: readonly EventRecord[], definition: BundleWithFlows | FlowDefinition, options: MeasureOptions = {}): Measurement {
-  const settings = measureSettings(options);
-  if (records.length === 0 && options.at === undefined) throw new PermitflowError('invalid-argument', 'There are no records to measure; pass the records of at least one case.');
-  const context = contextAt(settings, options.at ?? latestInstant(records));
+  const context = measureContext(records, options);
   if ('bundle' in definition) {
     const ids = new Set(records.map((r) => r.caseId));
     const bundleIds = new Set(records.flatMap((r) => (r.bundleId === undefined ? [] : [r.bundleId])));

@@ -2,10 +2,10 @@ import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
-import { instantMs } from '../_internal/instant';
+import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { ResubmissionOptions } from '../clocks';
 import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
-import { asOneMatterBundle, contextAt, isSettled, latestInstant, measureGroup, measureSettings, type MeasureContext, type MeasureOptions, type MeasureSettings } from './measure-bundle';
+import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
 
 /** Options of {@link measureLog}: the definitions to measure against, plus {@link MeasureOptions}. */
@@ -54,43 +54,11 @@ interface BundleInstanceRecords {
   link: string | undefined;
 }
 
-/**
- * Measurements and unmeasured groups as they are collected. Given no evaluation instant, each group
- * is measured at its own latest instant, and those whose measurement is not settled (see
- * `isSettled`) are measured again at the log's latest instant once it is known: so the log is read
- * once, group by group, and not first searched for its latest instant.
- */
+/** Measurements and unmeasured groups as they are collected; `starts[i]` is the start of `measurements[i]` in epoch ms, read while it is fresh. */
 interface Collected {
-  readonly settings: MeasureSettings;
-  /** The context at the evaluation instant given in the options, if one was. */
-  readonly given: MeasureContext | undefined;
-  /** The latest instant of the groups measured so far (when none was given), and that in epoch ms. */
-  latest: string | undefined;
-  latestTime: number;
-  /** `undefined` where a group measured at its own latest instant could not be measured at the log's. */
-  readonly measurements: (Measurement | undefined)[];
-  /** `starts[i]` is the start of `measurements[i]` in epoch ms, read while it is fresh. */
+  readonly measurements: Measurement[];
   readonly starts: number[];
   readonly unmeasured: UnmeasuredGroup[];
-  readonly unsettled: Unsettled[];
-}
-
-/** A group to measure again at the log's latest instant. */
-interface Unsettled {
-  /** Its place in `measurements`, or -1 when it could not be measured at its own latest instant. */
-  readonly index: number;
-  readonly latest: string;
-  readonly group: Group;
-}
-
-/** One group to measure, and what measuring it needs. */
-interface Group {
-  readonly id: string;
-  readonly records: readonly EventRecord[];
-  readonly kind: 'bundle' | 'case';
-  readonly bundle: BundleDefinition;
-  readonly flows: readonly FlowDefinition[];
-  readonly findings: readonly Finding[];
 }
 
 /**
@@ -110,14 +78,12 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
   const instances = new Map<string, BundleInstanceRecords>();
   const lone = new Map<string, Attempt>();
-  groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone);
-  const settings = measureSettings(options);
-  const findings = indexFindings(settings.findings);
-  const given = options.at === undefined ? undefined : contextAt(settings, options.at);
-  const out: Collected = { settings, given, latest: undefined, latestTime: -Infinity, measurements: [], starts: [], unmeasured: [], unsettled: [] };
-  measureBundleInstances(instances, lone, findings, out);
-  measureLoneCases(lone, definitions(flows, (f) => f), findings, options.resubmission, out);
-  settle(out);
+  const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone, options.at === undefined);
+  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
+  const findings = indexFindings(context.findings);
+  const out: Collected = { measurements: [], starts: [], unmeasured: [] };
+  measureBundleInstances(instances, lone, findings, context, out);
+  measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
 
   const measurements = inStartOrder(out);
   const unmeasured = out.unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -125,10 +91,24 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
   return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
 }
 
-/** One pass over the log: bundle instances by id, lone cases by id. */
-function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>): void {
+/** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant when `findLatest` (else the first). */
+function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findLatest: boolean): string {
+  let latestAt = records[0]!.at;
+  let latestTime = -Infinity;
+  let zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
+    const at = record.at;
+    // An instant written like the latest one (same fixed-width fields, same offset) is not later when its string is not greater: no need to parse it.
+    if (findLatest && !(zone >= 0 && at <= latestAt && writtenLike(at, latestAt, zone))) {
+      const time = instantMs(at);
+      // Of equal instants written differently, the string last in order: the same whatever the record order.
+      if (time > latestTime || (time === latestTime && at > latestAt)) {
+        latestAt = at;
+        latestTime = time;
+        zone = offsetIndex(at);
+      }
+    }
     if (record.bundleId === undefined) {
       addLone(lone, record);
       continue;
@@ -143,6 +123,7 @@ function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<Bun
     }
     instance.link ??= record.projectCode ?? record.applicantId;
   }
+  return latestAt;
 }
 
 function addLone(lone: Map<string, Attempt>, record: EventRecord): void {
@@ -153,8 +134,7 @@ function addLone(lone: Map<string, Attempt>, record: EventRecord): void {
 
 /** The measurements by start, then id; positions are sorted, not the measurements, so the comparisons read two packed arrays. */
 function inStartOrder({ measurements, starts }: Collected): Measurement[] {
-  const order: number[] = [];
-  for (let i = 0; i < measurements.length; i++) if (measurements[i] !== undefined) order.push(i);
+  const order = Array.from(measurements, (_, i) => i);
   order.sort((a, b) => starts[a]! - starts[b]! || compareIds(measurements[a]!.id, measurements[b]!.id));
   return order.map((i) => measurements[i]!);
 }
@@ -163,71 +143,16 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Measures one group into `out` (at its own latest instant when none was given), or reports it unmeasured with the reason. */
-function measureInto(out: Collected, group: Group): void {
-  if (out.given !== undefined) {
-    const m = measureOrReport(out, group, out.given);
-    if (m !== undefined) push(out, m);
-    return;
-  }
-  const latest = noteLatest(out, group.records);
-  let m: Measurement | undefined;
+/** Measures one group into `out`, or reports it unmeasured with the reason. */
+function measureInto(out: Collected, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): void {
   try {
-    m = measureGroup(group.records, group.kind, group.bundle, group.flows, contextAt(out.settings, latest), group.findings);
+    const m = measureGroup(group, kind, bundle, flows, context, findings);
+    out.measurements.push(m);
+    out.starts.push(instantMs(m.experienced.from));
   } catch (error) {
     if (!(error instanceof Error)) throw error;
+    out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
   }
-  if (m === undefined || !isSettled(m)) out.unsettled.push({ index: m === undefined ? -1 : out.measurements.length, latest, group });
-  if (m !== undefined) push(out, m);
-}
-
-/** The latest instant of a group's records, kept in `out` when it is the log's latest so far. */
-function noteLatest(out: Collected, records: readonly EventRecord[]): string {
-  const latest = latestInstant(records);
-  const time = instantMs(latest);
-  if (out.latest === undefined || time > out.latestTime || (time === out.latestTime && latest > out.latest)) {
-    out.latest = latest;
-    out.latestTime = time;
-  }
-  return latest;
-}
-
-/** Reports a group that cannot be measured; its records still count towards the log's latest instant. */
-function reportUnmeasured(out: Collected, records: readonly EventRecord[], unmeasured: UnmeasuredGroup): void {
-  if (out.given === undefined) noteLatest(out, records);
-  out.unmeasured.push(unmeasured);
-}
-
-/** Measures the unsettled groups again at the log's latest instant. */
-function settle(out: Collected): void {
-  if (out.unsettled.length === 0) return;
-  const context = contextAt(out.settings, out.latest!);
-  for (const { index, latest, group } of out.unsettled) {
-    if (index >= 0 && latest === context.at) continue; // already measured at it
-    const m = measureOrReport(out, group, context);
-    if (index < 0) {
-      if (m !== undefined) push(out, m);
-    } else {
-      out.measurements[index] = m;
-      if (m !== undefined) out.starts[index] = instantMs(m.experienced.from);
-    }
-  }
-}
-
-/** The group's measurement, or `undefined` once reported unmeasured with the reason. */
-function measureOrReport(out: Collected, group: Group, context: MeasureContext): Measurement | undefined {
-  try {
-    return measureGroup(group.records, group.kind, group.bundle, group.flows, context, group.findings);
-  } catch (error) {
-    if (!(error instanceof Error)) throw error;
-    out.unmeasured.push({ id: group.id, matterId: group.bundle.id, records: group.records.length, reason: error.message });
-    return undefined;
-  }
-}
-
-function push(out: Collected, m: Measurement): void {
-  out.measurements.push(m);
-  out.starts.push(instantMs(m.experienced.from));
 }
 
 /**
@@ -235,13 +160,13 @@ function push(out: Collected, m: Measurement): void {
  * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
  * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
  */
-function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findings: FindingIndex, out: Collected): void {
+function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
   const chains = new Map<string, BundleInstanceRecords[]>();
   instances.forEach((instance) => {
     if (instance.definition === undefined) {
       const first = instance.bundleRecord;
       if (first !== undefined) {
-        reportUnmeasured(out, instance.records, { id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
+        out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
       } else for (const record of instance.records) addLone(lone, record);
       return;
     }
@@ -259,7 +184,7 @@ function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRec
       const group = attempts.length === 1 ? instance.records : attempts.flatMap((a) => a.records);
       const definition = instance.definition!;
       const about = attempts.length === 1 ? findingsAbout(findings, instance.bundleId, instance.records) : attempts.flatMap((a) => findingsAbout(findings, a.bundleId, a.records));
-      measureInto(out, { id: instance.bundleId, records: group, kind: 'bundle', bundle: definition.bundle, flows: definition.flows, findings: about });
+      measureInto(out, instance.bundleId, group, 'bundle', definition.bundle, definition.flows, context, about);
       attempts = [];
     }
   });
@@ -280,7 +205,7 @@ function sortByStart(chain: BundleInstanceRecords[]): void {
 }
 
 /** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
-function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, resubmission: ResubmissionOptions | undefined, out: Collected): void {
+function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
   const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
   for (const chain of chainAttempts(lone.values(), resubmission)) {
     const { matterId } = chain[0]!;
@@ -289,12 +214,12 @@ function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definition
     const last = records[0]!;
     const flow = lookup(flowOf, matterId, last.flowVersion);
     if (flow === undefined) {
-      reportUnmeasured(out, group, { id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
+      out.unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
       continue;
     }
     let bundle = oneMatterBundles.get(flow);
     if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
-    measureInto(out, { id, records: group, kind: 'case', bundle, flows: [flow], findings: findingsOfCases(findings, chain) });
+    measureInto(out, id, group, 'case', bundle, [flow], context, findingsOfCases(findings, chain));
   }
 }
 
