@@ -233,14 +233,14 @@ describe('measureLog', () => {
       expect(measureLog(records, { ...options, at: '2025-03-03T02:00:00Z' })).toEqual(measureLog(records, options));
     }
     // The same instant written two ways: the one string is taken whatever the order.
-    const same = { ...rec('X7', 'x', 'received', '03T10:00:00', { applicantId: 'app-7' }) };
+    const same = rec('X7', 'x', 'received', '03T10:00:00', { applicantId: 'app-7' });
     for (const records of [[open, latest, same], [open, same, latest]]) {
       expect(measureLog(records, options).measurements.find((m) => m.id === 'X9')!.experienced.to).toBe('2025-03-03T10:00:00+08:00');
       expect(measureBundle(records, loneFlow).experienced.to).toBe('2025-03-03T10:00:00+08:00');
     }
   });
 
-  it('runs an unsettled bundle to the latest instant of the log: a matter not begun, or one running beside a denial', () => {
+  it('runs a bundle to the latest instant of the log while a matter is not begun, or runs beside a denial', () => {
     // Its one matter is approved, so nothing in it runs: only the matter not yet begun keeps it open.
     const pair: BundleDefinition = { id: 'pair', version: '1', name: '两事项一件事', leadDepartment: 'planning', matters: [{ matterId: 'a' }, { matterId: 'b' }] };
     const inPair = (matterId: string, activity: string, at: string) => rec(`P1:${matterId}`, matterId, activity, at, { bundleId: 'P1', applicantId: 'app-4' });

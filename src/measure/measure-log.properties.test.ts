@@ -75,7 +75,7 @@ describe('measureLog properties', () => {
   });
 
   it('measures open and failed groups at the log\'s latest instant, as if it were given as `at`', () => {
-    // Without `at`, each group is measured at its own latest instant and, unless settled, again at the log's.
+    // Cut short, a log has open cases and bundles, and bundles failed beside a matter still running.
     const cutLog = fc
       .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), cut: fc.double({ min: 0.2, max: 1, noNaN: true }) })
       .map(({ seed, cut }) => {
