@@ -103,8 +103,8 @@ export function toDistributionSvg(measurements: readonly Measurement[], options:
   const ticks = log ? logTicks(longest) : niceTicks(longest, 6);
   const xMax = ticks.at(-1)!;
   const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
-  const share = log ? (days: number) => Math.log10(1 + days) / Math.log10(1 + xMax) : (days: number) => days / xMax;
-  const x = (days: number) => plot.left + share(days) * (plot.right - plot.left);
+  const axisFraction = log ? (days: number) => Math.log10(1 + days) / Math.log10(1 + xMax) : (days: number) => days / xMax;
+  const x = (days: number) => plot.left + axisFraction(days) * (plot.right - plot.left);
   const y = (share: number) => plot.bottom - share * (plot.bottom - plot.top);
 
   const out: string[] = [];
