@@ -90,6 +90,10 @@ export const DEFAULT_LATENESS = 1000;
 interface HeldCase {
   readonly caseId: string;
   readonly records: EventRecord[];
+  /** Each record's instant in ms, read as it is pushed (while its string is fresh). */
+  readonly times: number[];
+  /** Whether the records never go back in time so far. */
+  inOrder: boolean;
   readonly firstPos: number;
   /** Stream position of the latest terminal record, or -1. */
   terminalPos: number;
@@ -146,20 +150,6 @@ class Queue<T> {
 
 /** Where an instant sorts: an unreadable one last. */
 const sortKey = (ms: number): number => (Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms);
-
-/** Appends each record's instant (milliseconds) to `times`; returns whether they never go back in time. */
-function readTimes(records: readonly EventRecord[], times: number[]): boolean {
-  let inOrder = true;
-  let previous = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < records.length; i++) {
-    const t = instantMs(records[i]!.at);
-    times.push(t);
-    const key = sortKey(t);
-    if (key < previous) inOrder = false;
-    previous = key;
-  }
-  return inOrder;
-}
 
 function mergeThresholds(
   detectors: ReadonlyArray<CaseDetector<object>>,
@@ -308,14 +298,17 @@ class StreamingDetector implements OffSystemDetector {
     }
     let c = this.held.get(record.caseId);
     if (c === undefined) {
-      c = { caseId: record.caseId, records: [record], firstPos: pos, terminalPos: -1, closed: false };
+      c = { caseId: record.caseId, records: [record], times: [instantMs(record.at)], inOrder: true, firstPos: pos, terminalPos: -1, closed: false };
       this.held.set(record.caseId, c);
       this.open++;
     } else if (c === null) {
       this.late++;
       c = undefined;
     } else {
+      const time = instantMs(record.at);
+      if (c.inOrder && sortKey(time) < sortKey(c.times[c.times.length - 1]!)) c.inOrder = false;
       c.records.push(record);
+      c.times.push(time);
     }
     if (c !== undefined && this.isTerminal(record)) {
       c.terminalPos = pos;
@@ -411,8 +404,8 @@ class StreamingDetector implements OffSystemDetector {
     this.closedAt.push(this.pos);
     this.cases++;
     let records = c.records;
-    let times: number[] = [];
-    if (!readTimes(records, times)) {
+    let times = c.times;
+    if (!c.inOrder) {
       const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
