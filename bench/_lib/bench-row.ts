@@ -25,4 +25,6 @@ export interface BenchRow {
   target: string;
   /** Unit of `ours` and `baseline`, e.g. `cases/s`. */
   unit: string;
+  /** When the row is the median of several processes: each process's ratio, in run order. */
+  runs?: readonly number[];
 }

@@ -20,8 +20,7 @@ function figure(value: number, unit: string): string {
   return `${value >= 1000 ? rate.format(Math.round(value)) : rate.format(value)} ${unit}`;
 }
 
-function ratio(row: BenchRow): string {
-  const value = row.ratio;
+function ratio(row: BenchRow, value = row.ratio): string {
   let text = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
   // 1.504 against "≤ 1.5" must not print as "1.50× … MISS".
   const bound = BOUND.exec(row.target)?.[2];
@@ -31,10 +30,12 @@ function ratio(row: BenchRow): string {
 
 /**
  * Formats rows as a Markdown table (readable in a terminal, pasteable into `docs/benchmarks.md`):
- * name, ours, baseline, ratio, target and PASS/MISS.
+ * name, ours, baseline, ratio, target and PASS/MISS — and, for rows that are medians of several
+ * processes, each process's ratio.
  */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['benchmark', 'ours', 'baseline', 'ratio', 'target', 'verdict'];
+  const perProcess = rows.some((row) => row.runs !== undefined);
+  const header = ['benchmark', 'ours', 'baseline', perProcess ? 'median ratio' : 'ratio', 'target', 'verdict', ...(perProcess ? ['ratio per process'] : [])];
   const body = rows.map((row) => [
     row.name,
     figure(row.ours, row.unit),
@@ -42,6 +43,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ratio(row),
     row.target,
     verdictOf(row),
+    ...(perProcess ? [(row.runs ?? []).map((r) => ratio(row, r)).join(', ')] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;

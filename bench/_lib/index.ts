@@ -4,3 +4,4 @@ export type { MeasureOptions, Measurement, Contender, CompareOptions, Comparison
 export { formatTable, verdictOf } from './format-table';
 export type { Verdict } from './format-table';
 export { transitionTables, groupByCaseFloor, copyOf, floorRows } from './group-floor';
+export { medianRows } from './median-rows';
