@@ -363,6 +363,37 @@ describe('computeCaseClock: a pause begun and ended in the same instant', () => 
     expect(clock).toEqual(clockOf(records, '2025-10-24 09:00'));
   });
 
+  it('pairs reversed records of two kinds interleaved at one instant, each end with its own start', () => {
+    const records = run([
+      ...accepted,
+      ['2025-10-10 09:00', 'work to expert-review'],
+      ['2025-10-20 14:00', 'start expert-review'],
+      ['2025-10-20 14:00', 'complete expert-review'],
+      ['2025-10-20 14:00', 'supplement'],
+      ['2025-10-20 14:00', 'end supplement'],
+    ]);
+    const at = (activity: string, lifecycle?: string) => records.find((r) => r.activity === activity && r.lifecycle === lifecycle)!;
+    const interleaved = [
+      ...records.slice(0, -4),
+      at('supplement-ended'),
+      at('expert-review', 'complete'),
+      at('supplement-started'),
+      at('expert-review', 'start'),
+    ];
+    expect(interleaved).toHaveLength(records.length);
+    const clock = clockOf(interleaved, '2025-10-24 09:00');
+    // With one slot for the end that closed nothing, the 补正's end would be forgotten and the 补正 left open.
+    expect(clock.phase).toBe('running');
+    // Entries that start at one instant keep the order they closed in, so only the order differs.
+    const inOrder = clockOf(records, '2025-10-24 09:00');
+    expect(clock.ledger.map((s) => [s.kind, s.workingDays, s.to !== undefined])).toEqual([
+      ['supplement', 0, true],
+      ['stopped-step', 0, true],
+    ]);
+    expect(clock.ledger).toEqual([inOrder.ledger[1], inOrder.ledger[0]]);
+    expect({ ...clock, ledger: [] }).toEqual({ ...inOrder, ledger: [] });
+  });
+
   it('leaves an end with nothing open, and a start at another instant, as they were: the start stays open', () => {
     const records = run([...accepted, ['2025-10-14 10:00', 'supplement'], ['2025-10-15 10:00', 'end supplement']]);
     const ended = records.find((r) => r.activity === 'supplement-ended')!;

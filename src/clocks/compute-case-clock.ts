@@ -127,11 +127,18 @@ interface LedgerState {
   /** The evaluation instant's local date, once needed. */
   atDate: string | undefined;
   /**
-   * The last record that closed nothing: no span was open under its key. A span opened under that
-   * key at the same instant closes at once with it — a pause begun and ended in the same instant,
-   * its two records written in reverse order (as a log sorted by instant, then activity, has them).
+   * The records of the latest instant that closed nothing: no span was open under their key. A
+   * span opened under one of those keys at that instant closes at once with it — a pause begun and
+   * ended in the same instant, its two records written in reverse order (as a log sorted by instant,
+   * then activity, has them). Several kinds can be reversed at one instant, their records interleaved.
    */
-  unmatchedClose: { readonly key: string; readonly record: EventRecord; readonly time: number } | undefined;
+  readonly unmatchedCloses: UnmatchedClose[];
+}
+
+interface UnmatchedClose {
+  readonly key: string;
+  readonly record: EventRecord;
+  readonly time: number;
 }
 
 interface ClosedSpan {
@@ -149,10 +156,14 @@ function openSpan(state: LedgerState, span: OpenSpan, acceptedAt: string | undef
   const index = state.open.findIndex((s) => s.key === span.key);
   if (index < 0) state.open.push(span);
   else state.open[index] = span;
-  const unmatched = state.unmatchedClose;
-  if (unmatched !== undefined && unmatched.key === span.key && unmatched.time === span.time) {
-    state.unmatchedClose = undefined;
-    closeSpan(state, span.key, unmatched.record, acceptedAt);
+  const unmatched = state.unmatchedCloses;
+  for (let i = 0; i < unmatched.length; i++) {
+    const close = unmatched[i]!;
+    if (close.key === span.key && close.time === span.time) {
+      unmatched.splice(i, 1);
+      closeSpan(state, span.key, close.record, acceptedAt);
+      return;
+    }
   }
 }
 
@@ -161,7 +172,12 @@ function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined
   const { calendar, open } = state;
   const index = open.findIndex((s) => s.key === key);
   if (index < 0) {
-    if (end !== undefined) state.unmatchedClose = { key, record: end, time: instantMs(end.at) };
+    if (end === undefined) return;
+    const time = instantMs(end.at);
+    const unmatched = state.unmatchedCloses;
+    // Records come in time order: those of an earlier instant can pair with nothing any more.
+    if (unmatched.length > 0 && unmatched[0]!.time !== time) unmatched.length = 0;
+    unmatched.push({ key, record: end, time });
     return;
   }
   const span = open[index]!;
@@ -321,7 +337,7 @@ export function computeCaseClockWithDays(
   let decidedAt: string | undefined;
   let certificateAt: string | undefined;
   let extension: Extension | undefined;
-  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedClose: undefined };
+  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: [] };
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;

@@ -56,6 +56,16 @@ describe('extraneousDelayDetector', () => {
     }
   });
 
+  it('pairs reversed records of two kinds interleaved at one instant, each with its own start', () => {
+    const interleaved: Line[] = [
+      ['supplement-ended', '2025-03-04 14:00', { actor: undefined }],
+      ['document-review', '2025-03-04 14:00', { lifecycle: 'complete' }],
+      ['supplement-started', '2025-03-04 14:00', { reason: { kind: 'incomplete-materials' } }],
+      ['document-review', '2025-03-04 14:00', { lifecycle: 'start' }],
+    ];
+    expect(detector.detect(testCase(withGap('2025-03-25 10:00', interleaved)), detector.defaults, [])).toMatchObject([{ recordIds: ['c1#8', 'c1#9'], hiddenWorkingDays: 15 }]);
+  });
+
   it('ignores an ordinary case and a short pause between steps', () => {
     expect(detector.detect(testCase(ORDINARY), detector.defaults, [])).toEqual([]);
     expect(detector.detect(testCase(withGap('2025-03-10 10:00')), detector.defaults, [])).toEqual([]);

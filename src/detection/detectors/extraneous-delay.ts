@@ -24,11 +24,12 @@ interface InProgress {
   specialProcedures: number;
   readonly steps: string[];
   /**
-   * The last end that closed nothing (`supplement`, `special-procedure` or a step id), and its
-   * instant: a start of it at that instant ends at once — a pause or step begun and ended in one
-   * instant, its records written in reverse (as the clocks read it).
+   * The ends of the latest instant that closed nothing (`supplement`, `special-procedure` or a step
+   * id): a start of one of them at that instant ends at once — a pause or step begun and ended in
+   * one instant, its records written in reverse (as the clocks read it). Several can be reversed at
+   * one instant, their records interleaved.
    */
-  unmatchedEnd: { readonly key: string; readonly time: number } | undefined;
+  readonly unmatchedEnds: Array<{ readonly key: string; readonly time: number }>;
 }
 
 /** Updates what is in progress with one record, at `time` (epoch ms). */
@@ -40,10 +41,10 @@ function track(progress: InProgress, activity: string, lifecycle: string | undef
   } else if (lifecycle === 'start' && !endedAlready(progress, activity, time)) progress.steps.push(activity);
   if (activity === 'supplement-ended') {
     if (progress.supplements > 0) progress.supplements--;
-    else progress.unmatchedEnd = { key: 'supplement', time };
+    else endedNothing(progress, 'supplement', time);
   } else if (activity === 'special-procedure-ended') {
     if (progress.specialProcedures > 0) progress.specialProcedures--;
-    else progress.unmatchedEnd = { key: 'special-procedure', time };
+    else endedNothing(progress, 'special-procedure', time);
   } else if (lifecycle === 'complete') {
     const steps = progress.steps;
     const open = steps.indexOf(activity);
@@ -51,16 +52,27 @@ function track(progress: InProgress, activity: string, lifecycle: string | undef
     if (open >= 0) {
       steps[open] = steps[steps.length - 1]!;
       steps.pop();
-    } else progress.unmatchedEnd = { key: activity, time };
+    } else endedNothing(progress, activity, time);
   }
 }
 
-/** Whether the start of `key` at `time` was already ended by the end that closed nothing (which it then uses up). */
+/** Notes an end of `key` at `time` that closed nothing; the records come in time order, so those of an earlier instant are dropped. */
+function endedNothing(progress: InProgress, key: string, time: number): void {
+  const ends = progress.unmatchedEnds;
+  if (ends.length > 0 && ends[0]!.time !== time) ends.length = 0;
+  ends.push({ key, time });
+}
+
+/** Whether the start of `key` at `time` was already ended by an end that closed nothing (which it then uses up). */
 function endedAlready(progress: InProgress, key: string, time: number): boolean {
-  const end = progress.unmatchedEnd;
-  if (end === undefined || end.key !== key || end.time !== time) return false;
-  progress.unmatchedEnd = undefined;
-  return true;
+  const ends = progress.unmatchedEnds;
+  for (let i = 0; i < ends.length; i++) {
+    if (ends[i]!.key === key && ends[i]!.time === time) {
+      ends.splice(i, 1);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -82,7 +94,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return [];
     const records = view.records;
-    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnd: undefined };
+    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnds: [] };
     const findings: Finding[] = [];
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
