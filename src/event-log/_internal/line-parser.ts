@@ -1,5 +1,6 @@
 import { PermitflowError } from '../../errors';
 import { checkEventRecord } from '../check-event-record';
+import { isPlainRecord } from './plain-record';
 import type { EventLogIssue, LineIssue } from '../event-log-issue';
 import type { EventLogCounts } from '../event-log-read-result';
 import type { EventRecord } from '../event-record';
@@ -75,6 +76,11 @@ export class LineParser {
       return undefined;
     }
 
+    // Most lines are plain records: those pass as parsed; the schema checks the rest and says what is wrong.
+    if (isPlainRecord(value)) {
+      this.accepted++;
+      return value;
+    }
     const result = checkEventRecord(value);
     if (!result.ok) {
       this.reject(line, result.issues);
