@@ -33,7 +33,8 @@ const RESULT = new Float64Array(1);
  * number in a typed array instead, and this function, small enough to be inlined, reads it from there.
  */
 export function instantMs(s: string): number {
-  return readInstant(s) ? RESULT[0]! : Date.parse(s);
+  readInstant(s);
+  return RESULT[0]!;
 }
 
 /**
@@ -45,13 +46,13 @@ export function isFixedWidthInstant(s: string): boolean {
   return readInstant(s);
 }
 
-/** Reads instant `s` into `RESULT[0]` when it has the fixed-width form and is valid; returns whether it did. */
+/** Reads instant `s` as {@link instantMs} describes into `RESULT[0]`; returns whether it was read by hand (the fixed-width form, valid). */
 function readInstant(s: string): boolean {
   const n = s.length;
   const fraction = s.charCodeAt(19) === 46 /* . */;
   const zone = fraction ? 23 : 19;
   if ((n !== zone + 1 && n !== zone + 6) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
-    return false;
+    return byDateParse(s);
   }
   const century = two(s, 0);
   const yy = two(s, 2);
@@ -64,24 +65,30 @@ function readInstant(s: string): boolean {
   if (fraction) {
     const hundreds = s.charCodeAt(20) - 48;
     const rest = two(s, 21);
-    if (hundreds < 0 || hundreds > 9 || rest < 0) return false;
+    if (hundreds < 0 || hundreds > 9 || rest < 0) return byDateParse(s);
     ms = hundreds * 100 + rest;
   }
   let offset = 0;
   const sign = s.charCodeAt(zone);
   if (n === zone + 1) {
-    if (sign !== 90 /* Z */) return false;
+    if (sign !== 90 /* Z */) return byDateParse(s);
   } else {
     const oh = two(s, zone + 1);
     const om = two(s, zone + 4);
-    if ((sign !== 43 && sign !== 45) || s.charCodeAt(zone + 3) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return false;
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(zone + 3) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return byDateParse(s);
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
   const year = century * 100 + yy;
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (day > MONTH_DAYS[month - 1]! || (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))) return false;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return byDateParse(s);
+  if (day > MONTH_DAYS[month - 1]! || (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)))) return byDateParse(s);
   RESULT[0] = civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
   return true;
+}
+
+/** Leaves `Date.parse(s)` in `RESULT[0]`; returns false (the instant was not read by hand). */
+function byDateParse(s: string): false {
+  RESULT[0] = Date.parse(s);
+  return false;
 }
 
 /** Where the offset of an instant written `YYYY-MM-DDTHH:mm:ss[.sss](Z|±HH:MM)` starts, or -1 for any other form. */
