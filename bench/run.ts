@@ -18,6 +18,7 @@ import { runCalendarBench } from './calendar.bench';
 import { runClocksBench } from './clocks.bench';
 import { runDetectionBench } from './detection.bench';
 import { runMeasurementBench } from './measurement.bench';
+import { runReadingBench } from './reading.bench';
 import { runRuntimeBench } from './runtime.bench';
 
 /** A benchmark module: its title and how to run it. */
@@ -32,6 +33,7 @@ const benches: Bench[] = [
   { title: 'Clocks', run: () => runClocksBench() },
   { title: 'Detection', run: () => runDetectionBench() },
   { title: 'Measurement', run: () => runMeasurementBench() },
+  { title: 'Reading', run: () => runReadingBench() },
 ];
 
 /** What a child process prints before its rows, as one line of JSON. */
