@@ -71,9 +71,12 @@ export function isLifecycleActivity(activity: string): activity is LifecycleActi
   return FIXED.has(activity);
 }
 
+const STATUS_OF = new Map<string, StatusCode>(Object.entries(STATUS_ACTIVITIES));
+
 /** The 办理状态 code of an activity, or `undefined` for steps and activities without one. */
 export function statusOf(activity: string): StatusCode | undefined {
-  return (STATUS_ACTIVITIES as Record<string, StatusCode | undefined>)[activity];
+  // A map, not the object: an activity named like an Object.prototype member ("toString") has no code.
+  return STATUS_OF.get(activity);
 }
 
 /** The activity that carries a 办理状态 code, or `undefined` for a code outside 1–15. */

@@ -251,6 +251,8 @@ describe('checkEventRecord', () => {
     expect(issuesOf({ ...valid, activity: 'review', lifecycle: 'start', status: 8 })[0]?.code).toBe(
       'unexpected-status',
     );
+    // A step named like a member of every object has no code either.
+    expect(issuesOf({ ...valid, activity: 'toString', status: 8 })).toMatchObject([{ code: 'unexpected-status' }]);
   });
 
   it('reports evidenceKind on a system record as evidence-kind', () => {
