@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantMs } from './instant';
+import { InstantSchema } from '../event-log/event-record';
+import { instantMs, isFixedWidthInstant } from './instant';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -69,3 +70,36 @@ describe('instantMs', () => {
     }
   });
 });
+
+describe('isFixedWidthInstant', () => {
+  it('holds only for instants the schema accepts, and for every valid fixed-width one', () => {
+    const nearMiss = instantText({ year: [0, 9999], month: [0, 13], day: [0, 32], hour: [0, 25], minute: [0, 60], second: [0, 60], offsetMinutes: 24 * 60 });
+    const edit = fc.record({ at: fc.nat(), char: fc.constantFrom(...'09-:T.Z+ z') });
+    let fixed = 0;
+    fc.assert(
+      fc.property(nearMiss, edit, fc.boolean(), (s, { at, char }, edited) => {
+        const i = at % s.length;
+        const t = edited ? s.slice(0, i) + char + s.slice(i + 1) : s;
+        const accepted = InstantSchema.safeParse(t).success;
+        if (isFixedWidthInstant(t)) {
+          fixed++;
+          expect(accepted).toBe(true);
+        } else if (accepted) {
+          // Only other valid forms are left to the schema: none here has another fraction length.
+          expect(t).not.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?(Z|[+-]\d\d:\d\d)$/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fixed).toBeGreaterThan(200);
+  });
+
+  it('answers false for valid instants of other forms, which the schema then checks', () => {
+    expect(isFixedWidthInstant('2025-03-03T09:00:00+08:00')).toBe(true);
+    expect(isFixedWidthInstant('2025-03-03T09:00:00.123Z')).toBe(true);
+    expect(isFixedWidthInstant('2025-03-03T09:00:00.1+08:00')).toBe(false);
+    expect(InstantSchema.safeParse('2025-03-03T09:00:00.1+08:00').success).toBe(true);
+    expect(isFixedWidthInstant('2025-02-29T09:00:00+08:00')).toBe(false);
+  });
+});
+
