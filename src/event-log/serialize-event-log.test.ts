@@ -23,6 +23,13 @@ describe('serializeEventRecord', () => {
     expect(serializeEventRecord(record)).toMatchInlineSnapshot(`"{"id":"e4","caseId":"330100-2025-000123","matterId":"JS-SGXK-001","flowVersion":"1","activity":"supplement-started","status":6,"at":"2025-03-05T16:00:00+08:00","source":"system","reason":{"kind":"materials-incomplete","text":"缺少施工图审查合格书“第2册”"},"attrs":{"窗口":"3号","pages":12,"urgent":false,"备注":null}}"`);
   });
 
+  it('writes the fields of actor and reason in contract order too, as a log read back gives them in the order of its file', () => {
+    const shuffled = { ...record, actor: { department: '住建局', id: 'u7', role: 'reviewer' }, reason: { text: '缺件', kind: 'materials-incomplete' } };
+    const line = serializeEventRecord(shuffled);
+    expect(line).toContain('"reason":{"kind":"materials-incomplete","text":"缺件"}');
+    expect(line).toContain('"actor":{"id":"u7","role":"reviewer","department":"住建局"}');
+  });
+
   it('escapes newlines inside text, so a record stays on one line', () => {
     const line = serializeEventRecord({ ...record, reason: { kind: 'note', text: '第一行\n第二行\r\n' } });
     expect(line).not.toMatch(/[\r\n]/);
