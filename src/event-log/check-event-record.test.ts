@@ -32,6 +32,17 @@ describe('checkEventRecord', () => {
     expect(checkEventRecord(valid)).toEqual({ ok: true, record: valid });
   });
 
+  it('returns a copy: changing the input afterwards changes nothing in the record', () => {
+    const input = { ...valid, actor: { id: 'u1', role: 'reviewer', department: '住建局' }, materials: ['m1'], reason: { kind: 'k' }, attrs: { n: 1 } };
+    const result = checkEventRecord(input);
+    if (!result.ok) throw new Error('expected a valid record');
+    input.actor.id = 'u2';
+    input.materials.push('m2');
+    input.reason.kind = 'other';
+    input.attrs.n = 2;
+    expect(result.record).toMatchObject({ actor: { id: 'u1' }, materials: ['m1'], reason: { kind: 'k' }, attrs: { n: 1 } });
+  });
+
   it('accepts a status that agrees with the activity, and no status at all', () => {
     expect(checkEventRecord({ ...valid, activity: 'supplement-started', status: 6 }).ok).toBe(true);
     expect(checkEventRecord(omit(valid, 'status')).ok).toBe(true);

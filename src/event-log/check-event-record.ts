@@ -1,5 +1,6 @@
 import { activityOfStatus, statusOf } from './activities';
 import { describeZodIssue } from './_internal/describe-zod-issue';
+import { isPlainRecord } from './_internal/plain-record';
 import type { EventLogIssue } from './event-log-issue';
 import type { EventRecord } from './event-record';
 import { EventRecordSchema } from './event-record';
@@ -14,6 +15,16 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const isStatusCode = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 15;
+
+/** A fresh copy of a plain record, its objects and arrays copied too, as the schema's parse returns. */
+function copyOf(record: EventRecord): EventRecord {
+  const copy = { ...record };
+  if (record.actor !== undefined) copy.actor = { ...record.actor };
+  if (record.materials !== undefined) copy.materials = [...record.materials];
+  if (record.reason !== undefined) copy.reason = { ...record.reason };
+  if (record.attrs !== undefined) copy.attrs = { ...record.attrs };
+  return copy;
+}
 
 /** Rules across fields that the schema cannot state; checked on the raw input so all issues come at once. */
 function semanticIssues(input: Record<string, unknown>): EventLogIssue[] {
@@ -78,6 +89,13 @@ function semanticIssues(input: Record<string, unknown>): EventLogIssue[] {
  * if (!result.ok) console.error(formatIssues(result.issues));
  */
 export function checkEventRecord(input: unknown): CheckEventRecordResult {
+  // A plain record is copied as the schema would copy it; anything else goes to the schema, which says what is wrong.
+  if (isPlainRecord(input)) return { ok: true, record: copyOf(input) };
+  return checkWithSchema(input);
+}
+
+/** {@link checkEventRecord} without its quick path: the schema, then the rules across fields. */
+export function checkWithSchema(input: unknown): CheckEventRecordResult {
   const parsed = EventRecordSchema.safeParse(input);
   const issues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeZodIssue(issue, input));
   if (isObject(input)) issues.push(...semanticIssues(input));

@@ -1,5 +1,5 @@
 import { PermitflowError } from '../../errors';
-import { checkEventRecord } from '../check-event-record';
+import { checkWithSchema } from '../check-event-record';
 import { isPlainRecord } from './plain-record';
 import type { EventLogIssue, LineIssue } from '../event-log-issue';
 import type { EventLogCounts } from '../event-log-read-result';
@@ -81,7 +81,7 @@ export class LineParser {
       this.accepted++;
       return value;
     }
-    const result = checkEventRecord(value);
+    const result = checkWithSchema(value);
     if (!result.ok) {
       this.reject(line, result.issues);
       return undefined;
