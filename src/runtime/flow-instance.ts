@@ -401,7 +401,8 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     const record = this.header(activity, this.clock.now());
     if (status !== undefined) record.status = status;
     if (lifecycle !== undefined) record.lifecycle = lifecycle;
-    if (event.actor !== undefined) record.actor = actorOf(event.actor);
+    // A commitment refused for the applicant's standing is the office's check, not the applicant's act: no actor.
+    if (event.actor !== undefined && !(event.type === 'commit' && activity === 'refused')) record.actor = actorOf(event.actor);
     if (event.channel !== undefined) record.channel = event.channel;
     if (event.materials !== undefined) record.materials = [...event.materials];
     if (reason !== undefined) record.reason = { ...reason };

@@ -75,8 +75,10 @@ describe('notifyCommitFlow', () => {
       const instance = start();
       instance.send({ type: 'receive', channel: 'online' });
       instance.send({ type: 'notify', actor: officer });
-      const result = instance.send({ type: 'commit', standing });
-      expect(result.accepted && result.records[0]).toMatchObject({ activity: 'refused', status: 5, reason: { kind } });
+      const result = instance.send({ type: 'commit', actor: { id: 'a1', role: 'applicant', department: 'applicant' }, channel: 'window', standing });
+      expect(result.accepted && result.records[0]).toMatchObject({ activity: 'refused', status: 5, reason: { kind }, channel: 'window' });
+      // The refusal is the office's check of the applicant's standing, not the applicant's act.
+      expect(result.accepted && result.records[0]).not.toHaveProperty('actor');
       expect(instance.state).toBe('refused');
       expect(instance.send({ type: 'approve', actor: officer }).accepted).toBe(false);
     }
