@@ -7,6 +7,34 @@ const CHANNELS: ReadonlySet<unknown> = new Set(ChannelSchema.options);
 const SOURCES: ReadonlySet<unknown> = new Set(SourceSchema.options);
 const EVIDENCE_KINDS: ReadonlySet<unknown> = new Set(EvidenceKindSchema.options);
 
+/**
+ * Every field of the contract, and whether it is required. Typed against the record, so a field
+ * added to the contract does not compile until it is listed here — and checked in the switch of
+ * {@link isPlainRecord} below (a switch, not a table of check functions, which read a log slower).
+ */
+const REQUIRED: { readonly [K in keyof EventRecord]-?: boolean } = {
+  id: true,
+  caseId: true,
+  matterId: true,
+  flowVersion: true,
+  bundleId: false,
+  projectCode: false,
+  applicantId: false,
+  activity: true,
+  status: false,
+  lifecycle: false,
+  at: true,
+  recordedAt: false,
+  actor: false,
+  channel: false,
+  source: true,
+  evidenceKind: false,
+  materials: false,
+  reason: false,
+  attrs: false,
+};
+const REQUIRED_COUNT = Object.values(REQUIRED).filter(Boolean).length;
+
 const isText = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -47,8 +75,8 @@ function isAttrs(value: unknown): boolean {
  * else. It answers only for what it can check quickly; `false` means "check it with the schema",
  * not "invalid". The schema's messages are the reason to use it for anything else.
  *
- * A record passes as it is, not copied: use it on values nobody else holds, such as a line just
- * parsed from JSON.
+ * Nothing is copied: the line reader keeps the value it parsed itself; `checkEventRecord` copies
+ * what it returns.
  */
 export function isPlainRecord(value: unknown): value is EventRecord {
   if (!isPlainObject(value)) return false;
@@ -110,5 +138,5 @@ export function isPlainRecord(value: unknown): value is EventRecord {
     }
   }
   // Evidence, and only evidence, says what kind it is.
-  return required === 7 && (value.source === 'evidence') === (value.evidenceKind !== undefined);
+  return required === REQUIRED_COUNT && (value.source === 'evidence') === (value.evidenceKind !== undefined);
 }
