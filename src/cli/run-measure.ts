@@ -1,13 +1,17 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
-import { detectOffSystemWork } from '../detection';
+import { detectOffSystemWork, type Finding } from '../detection';
 import { formatLineIssues, readEventLog, type EventRecord } from '../event-log';
 import { toHtmlReport } from '../interop';
-import { formatMeasurementMarkdown, measureLog, summarizeMeasurements } from '../measure';
+import { formatMeasurementMarkdown, measureLog, summarizeMeasurements, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
 import { systemClock } from '../runtime';
 import { formatInstant } from '../_internal/format-instant';
 import { loadDefinitions } from './load-definitions';
 import { fileProgress } from './progress';
+import { prettyJsonChunks } from './pretty-json-chunks';
 import type { CliIo } from './run-cli';
 
 /** Options of the `measure` command, parsed. */
@@ -55,18 +59,43 @@ export async function runMeasure(logPath: string, options: MeasureCommandOptions
   if (unmeasured.length > options.maxIssues) io.stdout(`(${unmeasured.length - options.maxIssues} more unmeasured group(s) not shown; raise --max-issues to see them)\n`);
 
   const summary = summarizeMeasurements(measurements);
-  let text: string;
-  if (options.format === 'json') text = `${JSON.stringify({ counts: { read, accepted, rejected, measured: counts.measured, unmeasured: counts.unmeasured }, summary, measurements, unmeasured }, null, 2)}\n`;
-  else if (options.format === 'html') {
-    text = toHtmlReport({ title: `permitflow 测量报告 — ${basename(logPath)}`, generatedAt: formatInstant(systemClock.now(), '+08:00'), summary, measurements, findings });
+  const report = reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings });
+  if (options.out === undefined) {
+    io.stdout('\n');
+    for (const piece of report) io.stdout(piece);
   } else {
-    const slowest = [...measurements].sort((a, b) => b.experienced.workingDays - a.experienced.workingDays || (a.id < b.id ? -1 : 1)).slice(0, SLOWEST);
-    text = formatMeasurementMarkdown(summary, { title: `Measurement of ${basename(logPath)}`, slowest });
-  }
-  if (options.out === undefined) io.stdout(`\n${text}`);
-  else {
-    await writeFile(options.out, text);
+    await pipeline(Readable.from(report), createWriteStream(options.out));
     io.stdout(`Report written to ${options.out}\n`);
   }
   return 0;
+}
+
+/** What the report is made of. */
+interface ReportParts {
+  readonly logPath: string;
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly counts: MeasureLogResult['counts'];
+  readonly summary: MeasurementSummary;
+  readonly measurements: readonly Measurement[];
+  readonly unmeasured: readonly UnmeasuredGroup[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The report's text, in pieces. JSON comes one measurement at a time: for a large log it runs to
+ * hundreds of megabytes, which one string would hold twice over while it is written.
+ */
+function* reportPieces(format: MeasureCommandOptions['format'], parts: ReportParts): Generator<string> {
+  const { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings } = parts;
+  if (format === 'json') {
+    yield* prettyJsonChunks({ counts: { read, accepted, rejected, measured: counts.measured, unmeasured: counts.unmeasured }, summary, measurements, unmeasured });
+    yield '\n';
+  } else if (format === 'html') {
+    yield toHtmlReport({ title: `permitflow 测量报告 — ${basename(logPath)}`, generatedAt: formatInstant(systemClock.now(), '+08:00'), summary, measurements, findings });
+  } else {
+    const slowest = [...measurements].sort((a, b) => b.experienced.workingDays - a.experienced.workingDays || (a.id < b.id ? -1 : 1)).slice(0, SLOWEST);
+    yield formatMeasurementMarkdown(summary, { title: `Measurement of ${basename(logPath)}`, slowest });
+  }
 }
