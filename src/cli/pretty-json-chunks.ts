@@ -4,19 +4,17 @@
  * whole text (hundreds of megabytes) as one string.
  */
 export function* prettyJsonChunks(object: Readonly<Record<string, unknown>>): Generator<string> {
-  const entries = Object.entries(object).flatMap(([key, value]) => {
-    const json = Array.isArray(value) ? '' : JSON.stringify(value, null, 2);
-    return json === undefined ? [] : [{ key, value, json }];
-  });
+  // Keys whose value JSON leaves out (undefined, a function) are left out here too.
+  const entries = Object.entries(object).filter(([, value]) => Array.isArray(value) || JSON.stringify(value) !== undefined);
   if (entries.length === 0) {
     yield '{}';
     return;
   }
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {
-    const { key, value, json } = entries[i]!;
+    const [key, value] = entries[i]!;
     yield `  ${JSON.stringify(key)}: `;
-    if (!Array.isArray(value)) yield indented(json, 1);
+    if (!Array.isArray(value)) yield indented(JSON.stringify(value, null, 2)!, 1);
     else if (value.length === 0) yield '[]';
     else {
       yield '[\n';
