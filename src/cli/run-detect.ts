@@ -1,10 +1,12 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { chinaMainlandCalendar } from '../calendar';
 import { formatLineIssues } from '../event-log';
-import { detectOffSystemWorkInLog, formatReportMarkdown, summarizeFindings } from '../detection';
+import { detectOffSystemWorkInLog, formatReportMarkdown, summarizeFindings, type DetectionStats, type Finding, type FindingsReport } from '../detection';
 import type { CliIo } from './run-cli';
 import { fileProgress } from './progress';
 import { loadDefinitions } from './load-definitions';
+import { prettyJsonChunks } from './pretty-json-chunks';
+import { writeReport } from './write-report';
 
 /** Options of the `detect` command, parsed. */
 export interface DetectCommandOptions {
@@ -41,11 +43,15 @@ export async function runDetect(logPath: string, options: DetectCommandOptions, 
   if (stats.unknownMatters.length > 0) io.stdout(`Matters without a flow definition (their cases were analysed without one): ${stats.unknownMatters.join(', ')}\n`);
 
   const report = summarizeFindings(findings, { cases: stats.cases, calendar: chinaMainlandCalendar() });
-  const text = options.format === 'json' ? `${JSON.stringify({ stats, report, findings }, null, 2)}\n` : formatReportMarkdown(report);
-  if (options.out === undefined) io.stdout(`\n${text}`);
-  else {
-    await writeFile(options.out, text);
-    io.stdout(`Report written to ${options.out}\n`);
-  }
+  await writeReport(reportPieces(options.format, { stats, report, findings }), options.out, io);
   return 0;
 }
+
+/** The report's text, in pieces: JSON one finding at a time (a large log's findings run to tens of megabytes). */
+function* reportPieces(format: DetectCommandOptions['format'], parts: { readonly stats: DetectionStats; readonly report: FindingsReport; readonly findings: readonly Finding[] }): Generator<string> {
+  if (format === 'json') {
+    yield* prettyJsonChunks(parts);
+    yield '\n';
+  } else yield formatReportMarkdown(parts.report);
+}
+

@@ -1,7 +1,4 @@
-import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { detectOffSystemWork, type Finding } from '../detection';
 import { formatLineIssues, readEventLog, type EventRecord } from '../event-log';
@@ -12,6 +9,7 @@ import { formatInstant } from '../_internal/format-instant';
 import { loadDefinitions } from './load-definitions';
 import { fileProgress } from './progress';
 import { prettyJsonChunks } from './pretty-json-chunks';
+import { writeReport } from './write-report';
 import type { CliIo } from './run-cli';
 
 /** Options of the `measure` command, parsed. */
@@ -59,14 +57,7 @@ export async function runMeasure(logPath: string, options: MeasureCommandOptions
   if (unmeasured.length > options.maxIssues) io.stdout(`(${unmeasured.length - options.maxIssues} more unmeasured group(s) not shown; raise --max-issues to see them)\n`);
 
   const summary = summarizeMeasurements(measurements);
-  const report = reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings });
-  if (options.out === undefined) {
-    io.stdout('\n');
-    for (const piece of report) io.stdout(piece);
-  } else {
-    await pipeline(Readable.from(report), createWriteStream(options.out));
-    io.stdout(`Report written to ${options.out}\n`);
-  }
+  await writeReport(reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings }), options.out, io);
   return 0;
 }
 
