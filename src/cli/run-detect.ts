@@ -54,4 +54,3 @@ function* reportPieces(format: DetectCommandOptions['format'], parts: { readonly
     yield '\n';
   } else yield formatReportMarkdown(parts.report);
 }
-
