@@ -98,6 +98,12 @@ export interface CaseClock {
   readonly statutory?: Budget;
   /** 承诺时限: the promised budget, if the matter has one. */
   readonly promised?: Budget;
+  /**
+   * 事中事后核查: for an approved notify-commit case, the post-verification window — its
+   * `verification.withinWorkingDays`, counted from the decision until the verification's result
+   * (`verified` or `breach-found`). Absent for other cases.
+   */
+  readonly verification?: Budget;
   /** Every suspension, in order. */
   readonly ledger: readonly Suspension[];
   readonly extension?: Extension;

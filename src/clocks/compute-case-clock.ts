@@ -36,6 +36,10 @@ export interface CaseClockOptions {
 }
 
 const ART45 = new Set<string>(Art45CategorySchema.options);
+/** Records still read after the case has ended: the certificate, a revocation, the post-verification's result. */
+const AFTER_END = new Set(['certificate-issued', 'revoked', 'verified', 'breach-found']);
+/** Decisions after which a notify-commit case is verified (事中事后核查). */
+const APPROVALS = new Set(['approved', 'approved-deferred']);
 const CLOSING = new Map<string, boolean>([
   // activity → dropped by official statistics
   ['approved', false],
@@ -88,6 +92,8 @@ function byTime(records: readonly EventRecord[], at: string): { sorted: readonly
   while (end < n && !(sortedTimes[end]! > atTime)) end++;
   return { sorted, end };
 }
+
+const NO_SPANS: ReadonlyArray<[string, string]> = [];
 
 /** The steps whose clock stops, each with its key among open spans; cached by process tree (definitions are data, not changed in place). */
 const stoppedStepsOf = new WeakMap<object, ReadonlyMap<string, string>>();
@@ -336,6 +342,7 @@ export function computeCaseClockWithDays(
   let dropped = false;
   let decidedAt: string | undefined;
   let certificateAt: string | undefined;
+  let verifiedAt: string | undefined;
   let extension: Extension | undefined;
   const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: [] };
 
@@ -354,7 +361,7 @@ export function computeCaseClockWithDays(
       if (chainStart === undefined) chainStart = record.at;
       continue;
     }
-    if (endedAt !== undefined && record.activity !== 'certificate-issued' && record.activity !== 'revoked') continue;
+    if (endedAt !== undefined && !AFTER_END.has(record.activity)) continue;
     const activity = record.activity;
     switch (activity) {
       case 'received':
@@ -388,6 +395,10 @@ export function computeCaseClockWithDays(
       }
       case 'certificate-issued':
         certificateAt ??= record.at;
+        break;
+      case 'verified':
+      case 'breach-found':
+        verifiedAt ??= record.at; // the post-verification has its result
         break;
       case 'revoked':
         // 撤销 (status 15): statistics drop a revoked approval like a failed attempt.
@@ -461,11 +472,22 @@ export function computeCaseClockWithDays(
       ? undefined
       : budget(calendar, limits.promisedWorkingDays, 0, accepted, evaluated, used, statutorySpans, warning, endedAt === undefined);
 
+  // 事中事后核查: an approved notify-commit case is verified within its window after the decision.
+  const window = flow.notifyCommit?.verification.withinWorkingDays;
+  let verification: Budget | undefined;
+  if (window !== undefined && decidedAt !== undefined && outcome !== undefined && APPROVALS.has(outcome) && endedDate !== undefined) {
+    const verified = verifiedAt === undefined ? undefined : calendar.toLocalDate(verifiedAt);
+    const until = verified ?? atLocalDate(state);
+    const counted = until < endedDate ? endedDate : until;
+    verification = budget(calendar, window, 0, endedDate, counted, calendar.workingDaysBetween(endedDate, counted), NO_SPANS, warning, verified === undefined);
+  }
+
   const provisional =
     calendar.provisional &&
     ((experienced !== undefined && calendar.touchesProvisional(experienced.from, experienced.to)) ||
       (accepted !== undefined && calendar.touchesProvisional(accepted, evaluated)) ||
-      [statutory?.deadline, promised?.deadline].some((d) => d !== undefined && accepted !== undefined && calendar.touchesProvisional(accepted, d)));
+      [statutory?.deadline, promised?.deadline].some((d) => d !== undefined && accepted !== undefined && calendar.touchesProvisional(accepted, d)) ||
+      (verification?.deadline !== undefined && endedDate !== undefined && calendar.touchesProvisional(endedDate, verification.deadline)));
 
   const phase = endedAt !== undefined ? 'ended' : accepted === undefined ? 'not-started' : suspendedNow ? 'suspended' : 'running';
   // Built field by field, in the order of the type, like the ledger entries.
@@ -475,6 +497,7 @@ export function computeCaseClockWithDays(
   if (outcome !== undefined) clock.outcome = outcome;
   if (statutory !== undefined) clock.statutory = statutory;
   if (promised !== undefined) clock.promised = promised;
+  if (verification !== undefined) clock.verification = verification;
   clock.ledger = ledger;
   if (extension !== undefined) clock.extension = extension;
   if (official !== undefined) clock.official = official;

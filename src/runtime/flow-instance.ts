@@ -119,6 +119,9 @@ const REARM_ACTIVITIES = new Set<string>([
   'supplement-ended',
   'special-procedure-ended',
   'extension-approved',
+  // The post-verification window of a notify-commit case starts at the decision.
+  'approved',
+  'approved-deferred',
 ]);
 
 /** Per flow, what an instance needs to know of its steps; built once, not per case. */
@@ -278,7 +281,8 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
   private armDeadlineTimer(): EventRecord[] {
     this.stop();
     const limits = this.flow.limits;
-    if (this.log.length === 0 || this.done || (limits?.statutoryWorkingDays === undefined && limits?.promisedWorkingDays === undefined)) return [];
+    const verifies = this.flow.notifyCommit !== undefined;
+    if (this.log.length === 0 || this.done || (limits?.statutoryWorkingDays === undefined && limits?.promisedWorkingDays === undefined && !verifies)) return [];
     if (!this.calendar.provisional) {
       const year = Number(this.calendar.toLocalDate(formatInstant(this.clock.now(), this.utcOffset)).slice(0, 4));
       const { firstYear, lastYear } = this.calendar.coverage;
@@ -290,12 +294,14 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     } catch {
       return []; // a deadline beyond the calendar's years: the same
     }
-    if (clocks.phase !== 'running') return [];
+    // The statutory and promised budgets run while the case does; the post-verification window after the decision, until its result.
+    const watched = clocks.phase === 'running' ? (['statutory', 'promised'] as const) : clocks.verification !== undefined && !this.verified() ? (['verification'] as const) : [];
+    if (watched.length === 0) return [];
     const now = this.clock.now();
     const last = Date.parse(this.log.at(-1)!.at);
     const due: Array<{ at: number; activity: string; attrs: Record<string, string | number> }> = [];
     let next = Infinity;
-    for (const name of ['statutory', 'promised'] as const) {
+    for (const name of watched) {
       const budget = clocks[name];
       if (budget?.deadline === undefined) continue;
       const { deadline, limitWorkingDays } = budget;
@@ -336,6 +342,11 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
       // The warning day falls before the calendar's first year: the case was in warning from the start.
       return `${this.calendar.coverage.firstYear}-01-01`;
     }
+  }
+
+  /** Whether the post-verification has its result (核查属实 or 发现不实). */
+  private verified(): boolean {
+    return this.log.some((r) => r.activity === 'verified' || r.activity === 'breach-found');
   }
 
   private startOfDay(date: string): number {

@@ -3,6 +3,7 @@ import { SimulatedClock } from 'xstate';
 import { validateFlow } from '../../definition';
 import { compileFlow } from '../../compiler';
 import { createFlowInstance } from '../../runtime';
+import type { EventRecord } from '../../event-log';
 import { DefinitionError, PermitflowError } from '../../errors';
 import { EXAM_REGISTRATION_CONDITIONS, EXAM_REGISTRATION_VERIFICATION_WORKING_DAYS, notifyCommitFlow } from './index';
 
@@ -51,6 +52,45 @@ describe('notifyCommitFlow', () => {
       'verified',
     ]);
     expect(instance.done).toBe(true);
+  });
+
+  /** A case approved on the spot on Monday 2025-03-10 09:00, with `days` working days to verify it, and its clock. */
+  function approvedWithWindow(days: number) {
+    const clock = new SimulatedClock();
+    clock.set(Date.parse('2025-03-10T09:00:00+08:00'));
+    const instance = createFlowInstance(notifyCommitFlow({ notifyCommit: { verification: { withinWorkingDays: days } } }), { caseId: 'KS-2', clock });
+    instance.send({ type: 'receive', channel: 'online' });
+    instance.send({ type: 'notify', actor: officer });
+    instance.send({ type: 'commit', standing: {} });
+    expect(instance.send({ type: 'approve', actor: officer }).accepted).toBe(true);
+    return { instance, clock };
+  }
+  const deadlineRecords = (records: readonly EventRecord[]) => records.filter((r) => r.activity.startsWith('deadline-')).map((r) => [r.activity, r.at.slice(0, 10), r.attrs?.budget]);
+
+  it('keeps the post-verification window after the decision: warning and overdue records until the result', () => {
+    // 5 working days from Monday 03-10: the window ends on Monday 03-17.
+    const { instance, clock } = approvedWithWindow(5);
+    expect(instance.clocks().verification).toMatchObject({ limitWorkingDays: 5, usedWorkingDays: 0, deadline: '2025-03-17', status: 'normal' });
+    clock.increment(9 * 86_400_000); // Wednesday 03-19
+    expect(deadlineRecords(instance.records)).toEqual([
+      ['deadline-warning', '2025-03-13', 'verification'],
+      ['deadline-overdue', '2025-03-18', 'verification'],
+    ]);
+    expect(instance.clocks().verification).toMatchObject({ usedWorkingDays: 7, status: 'overdue' });
+    // Verified late: it stays overdue, and nothing more is written.
+    for (const type of ['start-verification', 'verify'] as const) expect(instance.send({ type, actor: officer }).accepted, type).toBe(true);
+    clock.increment(30 * 86_400_000);
+    expect(instance.clocks().verification).toMatchObject({ usedWorkingDays: 7, status: 'overdue' });
+    expect(deadlineRecords(instance.records)).toHaveLength(2);
+  });
+
+  it('writes no deadline record for a verification done within its window', () => {
+    const { instance, clock } = approvedWithWindow(5);
+    clock.increment(2 * 86_400_000); // Wednesday 03-12
+    for (const type of ['start-verification', 'verify'] as const) expect(instance.send({ type, actor: officer }).accepted, type).toBe(true);
+    clock.increment(30 * 86_400_000);
+    expect(deadlineRecords(instance.records)).toEqual([]);
+    expect(instance.clocks().verification).toMatchObject({ usedWorkingDays: 2, status: 'normal' });
   });
 
   it('gives the correction period it was built with to a breach', () => {
