@@ -119,10 +119,9 @@ const REARM_ACTIVITIES = new Set<string>([
   'supplement-ended',
   'special-procedure-ended',
   'extension-approved',
-  // The post-verification window of a notify-commit case starts at the decision.
-  'approved',
-  'approved-deferred',
 ]);
+/** For a notify-commit matter, also the approvals: its post-verification window starts at the decision. */
+const REARM_TO_VERIFY = new Set<string>(['approved', 'approved-deferred']);
 
 /** Per flow, what an instance needs to know of its steps; built once, not per case. */
 const stepTables = new WeakMap<FlowDefinition, { steps: ReadonlyMap<string, { department: string; role: string }>; stopped: ReadonlySet<string> }>();
@@ -242,7 +241,11 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
     this.log.push(record);
     let records: EventRecord[] = [record];
     if (this.done) this.stop();
-    else if (REARM_ACTIVITIES.has(record.activity) || (record.lifecycle === 'complete' && this.stoppedSteps.has(record.activity))) {
+    else if (
+      REARM_ACTIVITIES.has(record.activity) ||
+      (record.lifecycle === 'complete' && this.stoppedSteps.has(record.activity)) ||
+      (this.flow.notifyCommit !== undefined && REARM_TO_VERIFY.has(record.activity))
+    ) {
       records = [record, ...this.armDeadlineTimer()];
     }
     this.notify(records);
