@@ -6,6 +6,7 @@ import { PermitflowError } from '../errors';
 import { placeSteps } from '../_internal/process-tree';
 import { mergeSpans, spanWorkingDays } from '../_internal/day-spans';
 import { exactLength } from '../_internal/exact-length';
+import { SameInstantEnds } from '../_internal/same-instant-ends';
 import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
 import { naturalDaysBetween } from '../_internal/local-date';
@@ -36,8 +37,10 @@ export interface CaseClockOptions {
 }
 
 const ART45 = new Set<string>(Art45CategorySchema.options);
+/** The results of a post-verification (事中事后核查): 核查属实, or 发现不实. */
+export const VERIFICATION_RESULTS: ReadonlySet<string> = new Set(['verified', 'breach-found']);
 /** Records still read after the case has ended: the certificate, a revocation, the post-verification's result. */
-const AFTER_END = new Set(['certificate-issued', 'revoked', 'verified', 'breach-found']);
+const AFTER_END = new Set(['certificate-issued', 'revoked', ...VERIFICATION_RESULTS]);
 /** Decisions after which a notify-commit case is verified (事中事后核查). */
 const APPROVALS = new Set(['approved', 'approved-deferred']);
 const CLOSING = new Map<string, boolean>([
@@ -132,19 +135,8 @@ interface LedgerState {
   readonly closed: ClosedSpan[];
   /** The evaluation instant's local date, once needed. */
   atDate: string | undefined;
-  /**
-   * The records of the latest instant that closed nothing: no span was open under their key. A
-   * span opened under one of those keys at that instant closes at once with it — a pause begun and
-   * ended in the same instant, its two records written in reverse order (as a log sorted by instant,
-   * then activity, has them). Several kinds can be reversed at one instant, their records interleaved.
-   */
-  readonly unmatchedCloses: UnmatchedClose[];
-}
-
-interface UnmatchedClose {
-  readonly key: string;
-  readonly record: EventRecord;
-  readonly time: number;
+  /** The records that closed nothing, for a start at their instant to pair with. */
+  readonly unmatchedCloses: SameInstantEnds<EventRecord>;
 }
 
 interface ClosedSpan {
@@ -162,15 +154,8 @@ function openSpan(state: LedgerState, span: OpenSpan, acceptedAt: string | undef
   const index = state.open.findIndex((s) => s.key === span.key);
   if (index < 0) state.open.push(span);
   else state.open[index] = span;
-  const unmatched = state.unmatchedCloses;
-  for (let i = 0; i < unmatched.length; i++) {
-    const close = unmatched[i]!;
-    if (close.key === span.key && close.time === span.time) {
-      unmatched.splice(i, 1);
-      closeSpan(state, span.key, close.record, acceptedAt);
-      return;
-    }
-  }
+  const end = state.unmatchedCloses.take(span.key, span.time);
+  if (end !== undefined) closeSpan(state, span.key, end, acceptedAt);
 }
 
 /** Closes the open span under `key` (if any) at `end`, or leaves it open at the evaluation instant. */
@@ -178,12 +163,7 @@ function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined
   const { calendar, open } = state;
   const index = open.findIndex((s) => s.key === key);
   if (index < 0) {
-    if (end === undefined) return;
-    const time = instantMs(end.at);
-    const unmatched = state.unmatchedCloses;
-    // Records come in time order: those of an earlier instant can pair with nothing any more.
-    if (unmatched.length > 0 && unmatched[0]!.time !== time) unmatched.length = 0;
-    unmatched.push({ key, record: end, time });
+    if (end !== undefined) state.unmatchedCloses.note(key, instantMs(end.at), end);
     return;
   }
   const span = open[index]!;
@@ -344,7 +324,7 @@ export function computeCaseClockWithDays(
   let certificateAt: string | undefined;
   let verifiedAt: string | undefined;
   let extension: Extension | undefined;
-  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: [] };
+  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: new SameInstantEnds() };
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
@@ -475,7 +455,7 @@ export function computeCaseClockWithDays(
   // 事中事后核查: an approved notify-commit case is verified within its window after the decision.
   const window = flow.notifyCommit?.verification.withinWorkingDays;
   let verification: Budget | undefined;
-  if (window !== undefined && decidedAt !== undefined && outcome !== undefined && APPROVALS.has(outcome) && endedDate !== undefined) {
+  if (window !== undefined && outcome !== undefined && APPROVALS.has(outcome) && endedDate !== undefined) {
     const verified = verifiedAt === undefined ? undefined : calendar.toLocalDate(verifiedAt);
     const until = verified ?? atLocalDate(state);
     const counted = until < endedDate ? endedDate : until;

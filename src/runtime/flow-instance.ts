@@ -18,6 +18,7 @@ import type { Mutable } from '../_internal/mutable';
 import { addDays } from '../_internal/local-date';
 import type { WorkingCalendar } from '../calendar';
 import { computeCaseClock, type CaseClock, type WarningThreshold } from '../clocks';
+import { VERIFICATION_RESULTS } from '../clocks/compute-case-clock';
 import type { Clock } from './clock';
 import { PERSISTED_INSTANCE_FORMAT, type PersistedFlowInstance } from './persisted-instance';
 import { recordActivity } from './record-activity';
@@ -349,7 +350,7 @@ export class FlowInstanceImpl<TStepId extends string> implements FlowInstance<TS
 
   /** Whether the post-verification has its result (核查属实 or 发现不实). */
   private verified(): boolean {
-    return this.log.some((r) => r.activity === 'verified' || r.activity === 'breach-found');
+    return this.log.some((r) => VERIFICATION_RESULTS.has(r.activity));
   }
 
   private startOfDay(date: string): number {

@@ -3,6 +3,7 @@ import type { CaseDetector } from '../case-detector';
 import type { Finding } from '../finding';
 import { caseFields, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
+import { SameInstantEnds } from '../../_internal/same-instant-ends';
 
 /** Options of {@link extraneousDelayDetector}. */
 export interface ExtraneousDelayOptions {
@@ -23,28 +24,23 @@ interface InProgress {
   supplements: number;
   specialProcedures: number;
   readonly steps: string[];
-  /**
-   * The ends of the latest instant that closed nothing (`supplement`, `special-procedure` or a step
-   * id): a start of one of them at that instant ends at once — a pause or step begun and ended in
-   * one instant, its records written in reverse (as the clocks read it). Several can be reversed at
-   * one instant, their records interleaved.
-   */
-  readonly unmatchedEnds: Array<{ readonly key: string; readonly time: number }>;
+  /** The ends (`supplement`, `special-procedure` or a step id) that closed nothing, for a start at their instant to pair with. */
+  readonly unmatchedEnds: SameInstantEnds<true>;
 }
 
 /** Updates what is in progress with one record, at `time` (epoch ms). */
 function track(progress: InProgress, activity: string, lifecycle: string | undefined, time: number): void {
   if (activity === 'supplement-started') {
-    if (!endedAlready(progress, 'supplement', time)) progress.supplements++;
+    if (progress.unmatchedEnds.take('supplement', time) === undefined) progress.supplements++;
   } else if (activity === 'special-procedure-started') {
-    if (!endedAlready(progress, 'special-procedure', time)) progress.specialProcedures++;
-  } else if (lifecycle === 'start' && !endedAlready(progress, activity, time)) progress.steps.push(activity);
+    if (progress.unmatchedEnds.take('special-procedure', time) === undefined) progress.specialProcedures++;
+  } else if (lifecycle === 'start' && progress.unmatchedEnds.take(activity, time) === undefined) progress.steps.push(activity);
   if (activity === 'supplement-ended') {
     if (progress.supplements > 0) progress.supplements--;
-    else endedNothing(progress, 'supplement', time);
+    else progress.unmatchedEnds.note('supplement', time, true);
   } else if (activity === 'special-procedure-ended') {
     if (progress.specialProcedures > 0) progress.specialProcedures--;
-    else endedNothing(progress, 'special-procedure', time);
+    else progress.unmatchedEnds.note('special-procedure', time, true);
   } else if (lifecycle === 'complete') {
     const steps = progress.steps;
     const open = steps.indexOf(activity);
@@ -52,27 +48,8 @@ function track(progress: InProgress, activity: string, lifecycle: string | undef
     if (open >= 0) {
       steps[open] = steps[steps.length - 1]!;
       steps.pop();
-    } else endedNothing(progress, activity, time);
+    } else progress.unmatchedEnds.note(activity, time, true);
   }
-}
-
-/** Notes an end of `key` at `time` that closed nothing; the records come in time order, so those of an earlier instant are dropped. */
-function endedNothing(progress: InProgress, key: string, time: number): void {
-  const ends = progress.unmatchedEnds;
-  if (ends.length > 0 && ends[0]!.time !== time) ends.length = 0;
-  ends.push({ key, time });
-}
-
-/** Whether the start of `key` at `time` was already ended by an end that closed nothing (which it then uses up). */
-function endedAlready(progress: InProgress, key: string, time: number): boolean {
-  const ends = progress.unmatchedEnds;
-  for (let i = 0; i < ends.length; i++) {
-    if (ends[i]!.key === key && ends[i]!.time === time) {
-      ends.splice(i, 1);
-      return true;
-    }
-  }
-  return false;
 }
 
 /**
@@ -94,7 +71,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return [];
     const records = view.records;
-    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnds: [] };
+    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnds: new SameInstantEnds() };
     const findings: Finding[] = [];
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
