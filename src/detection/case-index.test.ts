@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_INDEX, indexCase, indexOf, type IndexedCaseView } from './case-index';
+import { CASE_INDEX, CaseIndexer, indexCase, indexOf, type IndexedCaseView } from './case-index';
 import { ORDINARY, testCase } from './detectors/_internal/test-case';
 
 describe('indexCase', () => {
@@ -25,6 +25,18 @@ describe('indexCase', () => {
     expect(index.entered.map(idOf)).toEqual(['c1#11']);
     expect(index.withMaterials.map(idOf)).toEqual(['c1#2']);
     expect(index.actorDepartment).toBe('market-regulation');
+  });
+});
+
+describe('CaseIndexer', () => {
+  it('tells which records close the case: terminal activities, and business-registered only in a cancelled-mode flow', () => {
+    const view = testCase([...ORDINARY, ['business-registered', '2025-03-20 09:00'], ['revoked', '2025-03-21 09:00']]);
+    const indexer = new CaseIndexer(view.flow);
+    const closing = view.records.filter((r, i) => indexer.add(r, i)).map((r) => r.activity);
+    expect(closing).toEqual(['approved', 'revoked']);
+    const cancelled = new CaseIndexer({ ...view.flow!, mode: 'cancelled' });
+    expect(cancelled.add(view.records.at(-2)!, 0)).toBe(true);
+    expect(new CaseIndexer(undefined).add(view.records.at(-2)!, 0)).toBe(false);
   });
 });
 

@@ -42,6 +42,8 @@ const PAUSE = 9;
 const KIND = 15;
 const TERMINAL = 16;
 const STEP = 32;
+/** Closes the case in a stream: a terminal activity, or `business-registered` in a `cancelled`-mode flow. */
+const CLOSES = 64;
 
 /** The kind of an activity of the fixed vocabulary. */
 function kindOf(activity: string): number {
@@ -56,9 +58,9 @@ function kindOf(activity: string): number {
   return FIXED;
 }
 
-/** Per activity of the fixed vocabulary, its kind and terminal bit. */
+/** Per activity of the fixed vocabulary, its kind and terminal bits. */
 const ROLES: ReadonlyMap<string, number> = new Map(
-  [...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES].map((activity) => [activity, kindOf(activity) | (TERMINAL_ACTIVITIES.has(activity) ? TERMINAL : 0)]),
+  [...Object.keys(STATUS_ACTIVITIES), ...OTHER_ACTIVITIES].map((activity) => [activity, kindOf(activity) | (TERMINAL_ACTIVITIES.has(activity) ? TERMINAL | CLOSES : 0)]),
 );
 
 /**
@@ -130,13 +132,17 @@ export function stepsOf(flow: FlowDefinition): Map<string, StepDefinition> {
 
 const roleCache = new WeakMap<FlowDefinition, ReadonlyMap<string, number>>();
 
-/** Per activity, what it tells the index: the fixed vocabulary's roles with the flow's steps marked, so a record costs one lookup. */
+/**
+ * Per activity, what it tells the index: the fixed vocabulary's roles with the flow's steps marked
+ * (and, for a `cancelled`-mode flow, `business-registered` closing the case), so a record costs one lookup.
+ */
 function rolesOf(flow: FlowDefinition | undefined): ReadonlyMap<string, number> {
   if (flow === undefined) return ROLES;
   let roles = roleCache.get(flow);
   if (roles === undefined) {
     const table = new Map(ROLES);
     for (const id of stepsOf(flow).keys()) table.set(id, (table.get(id) ?? 0) | STEP);
+    if (flow.mode === 'cancelled') table.set('business-registered', (table.get('business-registered') ?? 0) | CLOSES);
     roleCache.set(flow, (roles = table));
   }
   return roles;
@@ -156,108 +162,112 @@ export function indexOf(view: CaseView): CaseIndex {
 /** The list of a case with no record of its kind, shared (not frozen: a frozen array is slower to walk). */
 const NO_RECORDS: readonly number[] = [];
 
-/** Indexes a case's records (sorted by `at`) in one pass. */
-export function indexCase(records: readonly EventRecord[], flow: FlowDefinition | undefined): CaseIndex {
-  const roles = rolesOf(flow);
-  let anyReceived: EventRecord | undefined;
-  let anyAccepted: EventRecord | undefined;
-  let end: EventRecord | undefined;
-  let received: EventRecord | undefined;
-  let windowAccepted: EventRecord | undefined;
-  let departmentAccepted: EventRecord | undefined;
-  let windowAcceptedOrCommitted: EventRecord | undefined;
-  let accepted: EventRecord | undefined;
-  let decided: EventRecord | undefined;
-  let filed: EventRecord | undefined;
-  let extensionApproved = false;
-  let projectCode: string | undefined;
-  let applicantId: string | undefined;
-  let bundleId: string | undefined;
-  let actorDepartment: string | undefined;
-  let actorSeen = false;
-  // Lists are made when their first record comes; most cases leave some empty.
-  let entered: number[] | undefined;
-  let stepRecords: number[] | undefined;
-  let unmodeled: number[] | undefined;
-  let withMaterials: number[] | undefined;
-  let pauses: number[] | undefined;
-  let evidence: number[] | undefined;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
+/**
+ * Builds a case's {@link CaseIndex} record by record, in `at` order, so the driver can index each
+ * record as it arrives (while it is in the cache) instead of walking the case again when it closes.
+ * `add` also answers whether the record closes the case in a stream.
+ */
+export class CaseIndexer implements CaseIndex {
+  anyReceived: EventRecord | undefined = undefined;
+  anyAccepted: EventRecord | undefined = undefined;
+  end: EventRecord | undefined = undefined;
+  received: EventRecord | undefined = undefined;
+  windowAccepted: EventRecord | undefined = undefined;
+  departmentAccepted: EventRecord | undefined = undefined;
+  windowAcceptedOrCommitted: EventRecord | undefined = undefined;
+  accepted: EventRecord | undefined = undefined;
+  decided: EventRecord | undefined = undefined;
+  filed: EventRecord | undefined = undefined;
+  extensionApproved = false;
+  projectCode: string | undefined = undefined;
+  applicantId: string | undefined = undefined;
+  bundleId: string | undefined = undefined;
+  actorDepartment: string | undefined = undefined;
+  // Lists stay shared and empty until their first record comes; most cases leave some empty.
+  entered: number[] = NO_RECORDS as number[];
+  steps: number[] = NO_RECORDS as number[];
+  unmodeled: number[] = NO_RECORDS as number[];
+  withMaterials: number[] = NO_RECORDS as number[];
+  pauses: number[] = NO_RECORDS as number[];
+  evidence: number[] = NO_RECORDS as number[];
+  private actorSeen = false;
+  private readonly roles: ReadonlyMap<string, number>;
+
+  constructor(flow: FlowDefinition | undefined) {
+    this.roles = rolesOf(flow);
+  }
+
+  /**
+   * Indexes record `r`, the case's `i`-th in `at` order. Returns whether it closes the case: a
+   * terminal activity, or for a `cancelled`-mode flow (直接取消审批) `business-registered`.
+   */
+  add(r: EventRecord, i: number): boolean {
     const activity = r.activity;
-    const role = roles.get(activity) ?? 0;
+    const role = this.roles.get(activity) ?? 0;
     const kind = role & KIND;
-    projectCode ??= r.projectCode;
-    applicantId ??= r.applicantId;
-    bundleId ??= r.bundleId;
-    if (!actorSeen && r.actor !== undefined) {
-      actorSeen = true;
-      actorDepartment = r.actor.department;
+    this.projectCode ??= r.projectCode;
+    this.applicantId ??= r.applicantId;
+    this.bundleId ??= r.bundleId;
+    if (!this.actorSeen && r.actor !== undefined) {
+      this.actorSeen = true;
+      this.actorDepartment = r.actor.department;
     }
-    if (kind === RECEIVED) anyReceived ??= r;
-    else if (kind >= WINDOW_ACCEPTED && kind <= COMMITTED) anyAccepted ??= r;
-    if ((role & TERMINAL) !== 0) end = r;
+    if (kind === RECEIVED) this.anyReceived ??= r;
+    else if (kind >= WINDOW_ACCEPTED && kind <= COMMITTED) this.anyAccepted ??= r;
+    if ((role & TERMINAL) !== 0) this.end = r;
     const source = r.source;
     if (source !== 'system') {
-      if (source === 'evidence') (evidence ??= []).push(i);
-      continue;
+      if (source === 'evidence') this.evidence = listWith(this.evidence, i);
+      return (role & CLOSES) !== 0;
     }
-    if (r.recordedAt !== undefined) (entered ??= []).push(i);
-    if (r.materials !== undefined) (withMaterials ??= []).push(i);
-    if ((role & STEP) !== 0) (stepRecords ??= []).push(i);
-    else if (kind === 0) (unmodeled ??= []).push(i);
+    if (r.recordedAt !== undefined) this.entered = listWith(this.entered, i);
+    if (r.materials !== undefined) this.withMaterials = listWith(this.withMaterials, i);
+    if ((role & STEP) !== 0) this.steps = listWith(this.steps, i);
+    else if (kind === 0) this.unmodeled = listWith(this.unmodeled, i);
     switch (kind) {
       case RECEIVED:
-        received ??= r;
+        this.received ??= r;
         break;
       case WINDOW_ACCEPTED:
-        accepted ??= r;
-        windowAcceptedOrCommitted ??= r;
-        windowAccepted ??= r;
+        this.accepted ??= r;
+        this.windowAcceptedOrCommitted ??= r;
+        this.windowAccepted ??= r;
         break;
       case DEPARTMENT_ACCEPTED:
-        accepted ??= r;
-        departmentAccepted ??= r;
+        this.accepted ??= r;
+        this.departmentAccepted ??= r;
         break;
       case COMMITTED:
-        accepted ??= r;
-        windowAcceptedOrCommitted ??= r;
+        this.accepted ??= r;
+        this.windowAcceptedOrCommitted ??= r;
         break;
       case DECISION:
-        decided ??= r;
+        this.decided ??= r;
         break;
       case FILED:
-        filed ??= r;
+        this.filed ??= r;
         break;
       case EXTENSION_APPROVED:
-        extensionApproved = true;
+        this.extensionApproved = true;
         break;
       case PAUSE:
-        (pauses ??= []).push(i);
+        this.pauses = listWith(this.pauses, i);
         break;
     }
+    return (role & CLOSES) !== 0;
   }
-  return {
-    anyReceived,
-    anyAccepted,
-    end,
-    received,
-    windowAccepted,
-    departmentAccepted,
-    windowAcceptedOrCommitted,
-    accepted,
-    decided,
-    filed,
-    extensionApproved,
-    projectCode,
-    applicantId,
-    bundleId,
-    actorDepartment,
-    entered: entered ?? NO_RECORDS,
-    steps: stepRecords ?? NO_RECORDS,
-    unmodeled: unmodeled ?? NO_RECORDS,
-    withMaterials: withMaterials ?? NO_RECORDS,
-    pauses: pauses ?? NO_RECORDS,
-    evidence: evidence ?? NO_RECORDS,
-  };
+}
+
+/** `list` with `i` appended: a new list in place of the shared empty one. */
+function listWith(list: number[], i: number): number[] {
+  if (list === NO_RECORDS) return [i];
+  list.push(i);
+  return list;
+}
+
+/** Indexes a case's records (sorted by `at`) in one pass. */
+export function indexCase(records: readonly EventRecord[], flow: FlowDefinition | undefined): CaseIndex {
+  const indexer = new CaseIndexer(flow);
+  for (let i = 0; i < records.length; i++) indexer.add(records[i]!, i);
+  return indexer;
 }

@@ -9,7 +9,7 @@ import { BUILT_IN_DETECTORS } from './detectors';
 import type { Finding } from './finding';
 import { instantMs } from '../_internal/instant';
 import type { Mutable } from '../_internal/mutable';
-import { CASE_INDEX, TERMINAL_ACTIVITIES, indexCase, type CaseIndex, type IndexedCaseView } from './case-index';
+import { CASE_INDEX, CaseIndexer, indexCase, type CaseIndex, type IndexedCaseView } from './case-index';
 
 /** Partial thresholds of one detector, keyed by the names of its `defaults`. */
 export type DetectorThresholds = Readonly<Record<string, unknown>>;
@@ -92,6 +92,10 @@ interface HeldCase {
   readonly records: EventRecord[];
   /** Each record's instant in ms, read as it is pushed (while its string is fresh). */
   readonly times: number[];
+  /** The flow of the case's first record. */
+  readonly flow: FlowDefinition | undefined;
+  /** The case's index, built as its records are pushed; used only if they came in order. */
+  readonly indexer: CaseIndexer;
   /** Whether the records never go back in time so far. */
   inOrder: boolean;
   readonly firstPos: number;
@@ -297,20 +301,26 @@ class StreamingDetector implements OffSystemDetector {
       return this.closeDue();
     }
     let c = this.held.get(record.caseId);
+    let closes: boolean;
     if (c === undefined) {
-      c = { caseId: record.caseId, records: [record], times: [instantMs(record.at)], inOrder: true, firstPos: pos, terminalPos: -1, closed: false };
+      const flow = this.flowOf(record.matterId, record.flowVersion);
+      const indexer = new CaseIndexer(flow);
+      c = { caseId: record.caseId, records: [record], times: [instantMs(record.at)], flow, indexer, inOrder: true, firstPos: pos, terminalPos: -1, closed: false };
       this.held.set(record.caseId, c);
       this.open++;
+      closes = indexer.add(record, 0);
     } else if (c === null) {
       this.late++;
-      c = undefined;
+      return this.closeDue();
     } else {
       const time = instantMs(record.at);
       if (c.inOrder && sortKey(time) < sortKey(c.times[c.times.length - 1]!)) c.inOrder = false;
       c.records.push(record);
       c.times.push(time);
+      // Once out of order the indexer's lists are void (close indexes the sorted case), but it still tells what closes.
+      closes = c.indexer.add(record, c.records.length - 1);
     }
-    if (c !== undefined && this.isTerminal(record)) {
+    if (closes) {
       c.terminalPos = pos;
       if (Number.isFinite(this.lateness)) this.due.push({ due: pos + this.lateness, held: c });
     }
@@ -405,15 +415,17 @@ class StreamingDetector implements OffSystemDetector {
     this.cases++;
     let records = c.records;
     let times = c.times;
+    let flow = c.flow;
+    let index: CaseIndex = c.indexer;
     if (!c.inOrder) {
       const sorted = records.map((record, order) => ({ record, order, t: times[order]! })).sort((a, b) => sortKey(a.t) - sortKey(b.t) || a.order - b.order);
       records = sorted.map((x) => x.record);
       times = sorted.map((x) => x.t);
+      flow = this.flowOf(records[0]!.matterId, records[0]!.flowVersion);
+      index = indexCase(records, flow);
     }
     const first = records[0]!;
-    const flow = this.flowOf(first.matterId, first.flowVersion);
     if (flow === undefined) this.unknownMatters.add(first.matterId);
-    const index = indexCase(records, flow);
     const summarized = this.summarize(c.caseId, first, index);
     const { summary } = summarized;
     const detectors = this.detectors;
@@ -441,12 +453,6 @@ class StreamingDetector implements OffSystemDetector {
       }
     }
     return out;
-  }
-
-  private isTerminal(record: EventRecord): boolean {
-    if (TERMINAL_ACTIVITIES.has(record.activity)) return true;
-    // 直接取消审批: a cancelled permit has nothing after the business registration.
-    return record.activity === 'business-registered' && this.flowOf(record.matterId, record.flowVersion)?.mode === 'cancelled';
   }
 
   /** Forgets the ids of cases closed more than `closeMemory` records ago. */
