@@ -58,5 +58,5 @@ export interface CaseDetector<TOptions extends object = object> {
    * to it — same `projectCode` (any matter), or same `applicantId` and matter — oldest first, for
    * detectors that look across attempts or matters.
    */
-  detect(view: CaseView, options: TOptions, history: readonly CaseSummary[]): Finding[];
+  detect(view: CaseView, options: TOptions, history: readonly CaseSummary[]): readonly Finding[];
 }

@@ -25,3 +25,6 @@ export interface Finding {
   /** What happened and what to check, in words a supervisor can act on. */
   readonly message: string;
 }
+
+/** The findings of a case with none, shared: a detector returns it instead of a new empty array. */
+export const NO_FINDINGS: readonly Finding[] = [];

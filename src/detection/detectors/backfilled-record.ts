@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import type { Finding } from '../finding';
+import { NO_FINDINGS, type Finding } from '../finding';
 import { caseFields, ms, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -24,7 +24,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
   signal: 'Records entered long after their business time, receipt→acceptance→decision within minutes by one officer, or a decision dated before acceptance.',
   defaults: { maxEntryLagWorkingDays: 2, compressedMinutes: 30 },
   detect(view, options) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     const times = timesOf(view);
     const maxLag = options.maxEntryLagWorkingDays;
     const index = indexOf(view);
@@ -38,7 +38,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       const entered = late.reduce((min, r) => (ms(r.recordedAt!) < ms(min) ? r.recordedAt! : min), first.recordedAt!);
       const lastEntered = late.reduce((max, r) => (ms(r.recordedAt!) > ms(max) ? r.recordedAt! : max), first.recordedAt!);
       const days = workingDaysFrom(view, first.at, entered);
-      findings.push({
+      (findings ??= []).push({
         code: 'backfilled-record',
         ...caseFields(view),
         severity: 'high',
@@ -52,10 +52,10 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       });
     }
     const { received, accepted, decided } = index;
-    if (accepted === undefined || decided === undefined) return findings;
+    if (accepted === undefined || decided === undefined) return findings ?? NO_FINDINGS;
     const decidedMs = msOf(view, decided);
     if (decidedMs < msOf(view, accepted)) {
-      findings.push({
+      (findings ??= []).push({
         code: 'backfilled-record',
         ...caseFields(view),
         severity: 'high',
@@ -71,7 +71,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
       decidedMs - msOf(view, received) <= options.compressedMinutes * 60_000 &&
       sameOfficer([accepted, decided])
     ) {
-      findings.push({
+      (findings ??= []).push({
         code: 'backfilled-record',
         ...caseFields(view),
         severity: 'high',
@@ -83,7 +83,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
           `A promised case cannot be reviewed that fast; check whether it was approved off the system and entered afterwards.`,
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };
 

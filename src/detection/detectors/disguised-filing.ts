@@ -1,5 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -22,10 +23,10 @@ export const disguisedFilingDetector: CaseDetector<DisguisedFilingOptions> = {
   signal: 'A filing-mode matter (备案) with review time (receipt → filed beyond N working days), a 补正, or a refusal.',
   defaults: { maxFilingWorkingDays: 1, reviewActivities: ['supplement-started', 'refused', 'not-accepted', 'denied'] },
   detect(view, options) {
-    if (view.flow?.mode !== 'filing') return [];
+    if (view.flow?.mode !== 'filing') return NO_FINDINGS;
     const index = indexOf(view);
     const received = index.received;
-    if (received === undefined) return [];
+    if (received === undefined) return NO_FINDINGS;
     const review: EventRecord[] = view.records.filter(
       (r) => r.source === 'system' && options.reviewActivities.includes(r.activity) && ms(r.at) >= ms(received.at),
     );
@@ -36,7 +37,7 @@ export const disguisedFilingDetector: CaseDetector<DisguisedFilingOptions> = {
     if (end?.activity === 'filed' && days! > options.maxFilingWorkingDays) {
       reasons.push(`filed only on ${short(end.at)}, ${days} working days after receipt (allowed: ${options.maxFilingWorkingDays})`);
     }
-    if (reasons.length === 0) return [];
+    if (reasons.length === 0) return NO_FINDINGS;
     const proof = [received, ...review, ...(end !== undefined && !review.includes(end) ? [end] : [])];
     const last = proof.reduce((a, b) => (ms(b.at) > ms(a.at) ? b : a));
     return [

@@ -1,4 +1,5 @@
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { caseFields, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -19,9 +20,9 @@ export const doubleAcceptanceDetector: CaseDetector<DoubleAcceptanceOptions> = {
   defaults: { maxLagWorkingDays: 2 },
   detect(view, options) {
     const { windowAccepted: hall, departmentAccepted: department } = indexOf(view);
-    if (hall === undefined || department === undefined) return [];
+    if (hall === undefined || department === undefined) return NO_FINDINGS;
     const lag = workingDaysFrom(view, hall.at, department.at);
-    if (lag <= options.maxLagWorkingDays) return [];
+    if (lag <= options.maxLagWorkingDays) return NO_FINDINGS;
     return [
       {
         code: 'double-acceptance',

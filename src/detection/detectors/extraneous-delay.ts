@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import type { Finding } from '../finding';
+import { NO_FINDINGS, type Finding } from '../finding';
 import { caseFields, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 import { SameInstantEnds } from '../../_internal/same-instant-ends';
@@ -69,10 +69,10 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
   detect(view, options) {
     const index = indexOf(view);
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
-    if (accepted === undefined) return [];
+    if (accepted === undefined) return NO_FINDINGS;
     const records = view.records;
     const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnds: new SameInstantEnds() };
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
     let previous: EventRecord = accepted;
@@ -83,7 +83,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
       if (progress.supplements === 0 && progress.specialProcedures === 0 && progress.steps.length === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
         const gap = workingDaysFrom(view, previous.at, r.at);
         if (gap > options.maxIdleWorkingDays) {
-          findings.push({
+          (findings ??= []).push({
             code: 'extraneous-delay',
             ...caseFields(view),
             severity: 'medium',
@@ -103,6 +103,6 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
       previous = r;
       previousIndex = i;
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import type { Finding } from '../finding';
+import { NO_FINDINGS, type Finding } from '../finding';
 import { indexOf, stepsOf } from '../case-index';
 import { caseFields, minDurationMs, timesOf } from './_internal/case-facts';
 
@@ -39,11 +39,11 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
   defaults: { floorShare: 1 },
   detect(view, options) {
     const flow = view.flow;
-    if (flow === undefined) return [];
+    if (flow === undefined) return NO_FINDINGS;
     const steps = stepsOf(flow);
     const times = timesOf(view);
     const stepRecords = indexOf(view).steps;
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     // Starts closed at once by a completion of their step written just before them, at the same
     // instant, that closed nothing: a step begun and ended in one instant, its records in reverse.
     let closedAtOnce: number[] | undefined;
@@ -69,7 +69,7 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
       const start = view.records[startIndex]!;
       const end = view.records[endIndex]!;
       const by = end.actor === undefined ? '' : ` by ${end.actor.id}`;
-      findings.push({
+      (findings ??= []).push({
         code: 'implausible-speed',
         ...caseFields(view),
         severity: 'medium',
@@ -81,6 +81,6 @@ export const implausibleSpeedDetector: CaseDetector<ImplausibleSpeedOptions> = {
           `Check whether the work was done off the system (体外循环) and only recorded afterwards.`,
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

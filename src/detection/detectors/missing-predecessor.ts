@@ -1,4 +1,5 @@
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { bundleTables, constructionTables } from './_internal/bundle-tables';
 import { caseFields, ms, msOf, short } from './_internal/case-facts';
 import { indexOf } from '../case-index';
@@ -33,17 +34,17 @@ export const missingPredecessorDetector: CaseDetector<MissingPredecessorOptions>
   },
   detect(view, options, history) {
     const required = (view.bundle === undefined ? options.dependsOn : bundleTables(view.bundle).dependsOn)[view.matterId];
-    if (required === undefined || required.length === 0) return [];
+    if (required === undefined || required.length === 0) return NO_FINDINGS;
     const { received, projectCode } = indexOf(view);
-    if (received === undefined || projectCode === undefined) return [];
+    if (received === undefined || projectCode === undefined) return NO_FINDINGS;
     const before = msOf(view, received);
     const project = history.filter(
       (h) => h.projectCode === projectCode && h.matterId !== view.matterId && h.end !== undefined && ms(h.end.at) <= before,
     );
-    if (options.requireProjectHistory && project.length === 0) return [];
+    if (options.requireProjectHistory && project.length === 0) return NO_FINDINGS;
     const done = new Set(project.filter((h) => options.doneEndings.includes(h.end!.activity)).map((h) => h.matterId));
     const missing = required.filter((id) => !done.has(id));
-    if (missing.length === 0) return [];
+    if (missing.length === 0) return NO_FINDINGS;
     const first = project[0];
     const seen = project.map((h) => h.matterId).filter((id, i, all) => all.indexOf(id) === i);
     return [

@@ -1,5 +1,6 @@
 import type { EventRecord, EvidenceKind } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { caseFields, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -26,7 +27,7 @@ export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> =
   detect(view, options) {
     const index = indexOf(view);
     const received = index.received;
-    if (received === undefined || index.evidence.length === 0) return [];
+    if (received === undefined || index.evidence.length === 0) return NO_FINDINGS;
     const times = timesOf(view);
     const receivedMs = msOf(view, received);
     const early: EventRecord[] = [];
@@ -41,7 +42,7 @@ export const preAcceptanceWorkDetector: CaseDetector<PreAcceptanceWorkOptions> =
         early.push(r);
       }
     }
-    if (early.length === 0) return [];
+    if (early.length === 0) return NO_FINDINGS;
     const first = early[0]!;
     const days = workingDaysFrom(view, first.at, received.at);
     const by = first.actor === undefined ? '' : ` by ${first.actor.department} (${first.actor.role})`;

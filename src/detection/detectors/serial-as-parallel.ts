@@ -1,4 +1,5 @@
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { bundleTables, constructionTables, type BundleTables } from './_internal/bundle-tables';
 import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
@@ -38,9 +39,9 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
     const { bundleId, received } = indexOf(view);
     const tables = view.bundle === undefined ? options : bundleTables(view.bundle);
     const stage = tables.stageOf[view.matterId];
-    if (bundleId === undefined || stage === undefined || received === undefined) return [];
+    if (bundleId === undefined || stage === undefined || received === undefined) return NO_FINDINGS;
     // A matter that requires others is received when they are done, whatever its stage partners do.
-    if ((tables.dependsOn[view.matterId] ?? []).length > 0) return [];
+    if ((tables.dependsOn[view.matterId] ?? []).length > 0) return NO_FINDINGS;
     const before = history.filter(
       (h) =>
         h.bundleId === bundleId &&
@@ -52,7 +53,7 @@ export const serialAsParallelDetector: CaseDetector<SerialAsParallelOptions> = {
         options.decidedEndings.includes(h.end.activity) &&
         ms(h.end.at) <= ms(received.at),
     );
-    if (before.length === 0) return [];
+    if (before.length === 0) return NO_FINDINGS;
     const first = before.reduce((a, b) => (ms(b.receivedAt ?? b.end!.at) < ms(a.receivedAt ?? a.end!.at) ? b : a));
     const from = first.receivedAt ?? first.end!.at;
     const days = workingDaysFrom(view, from, received.at);

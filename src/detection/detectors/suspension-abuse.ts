@@ -1,7 +1,7 @@
 import { Art45CategorySchema } from '../../definition';
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector, CaseView } from '../case-detector';
-import type { Finding } from '../finding';
+import { NO_FINDINGS, type Finding } from '../finding';
 import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -66,8 +66,8 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   detect(view, options) {
     const index = indexOf(view);
     // Both signals are about 补正 and 特别程序 records.
-    if (index.pauses.length === 0) return [];
-    const findings: Finding[] = [];
+    if (index.pauses.length === 0) return NO_FINDINGS;
+    let findings: Finding[] | undefined;
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     const decided = index.decided;
     const lastAt = view.records.at(-1)?.at;
@@ -78,7 +78,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
         const extra = rounds.slice(options.maxPostAcceptanceSupplements);
         const days = extra.reduce((sum, p) => sum + pausedDays(view, p), 0);
         const last = rounds.at(-1)!;
-        findings.push({
+        (findings ??= []).push({
           code: 'suspension-abuse',
           ...caseFields(view),
           severity: 'high',
@@ -110,7 +110,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
       }
       if (reasons.length === 0) continue;
       const days = pausedDays(view, p);
-      findings.push({
+      (findings ??= []).push({
         code: 'suspension-abuse',
         ...caseFields(view),
         severity: 'high',
@@ -122,6 +122,6 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
           `${short(p.start.at)}, and ${reasons.join('; ')}. Check the suspension's basis and restore the days to the processing time.`,
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

@@ -1,4 +1,5 @@
 import type { CaseDetector } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { caseFields, listedMaterialsOf, short } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -20,7 +21,7 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
   defaults: { demandActivities: ['supplement-started', 'permit-demanded'] },
   detect(view, options) {
     const flow = view.flow;
-    if (flow === undefined) return [];
+    if (flow === undefined) return NO_FINDINGS;
     const listed = listedMaterialsOf(flow);
     const withMaterials = indexOf(view).withMaterials;
     let found: Set<string> | undefined;
@@ -29,7 +30,7 @@ export const unlistedMaterialDetector: CaseDetector<UnlistedMaterialOptions> = {
       if (!options.demandActivities.includes(r.activity)) continue;
       for (const m of r.materials!) if (!listed.has(m)) (found ??= new Set()).add(m);
     }
-    if (found === undefined) return [];
+    if (found === undefined) return NO_FINDINGS;
     const unlisted = [...found];
     const proving = withMaterials.map((i) => view.records[i]!).filter((r) => r.materials!.some((m) => unlisted.includes(m)));
     const first = proving[0]!;

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
-import type { Finding } from '../finding';
+import { NO_FINDINGS, type Finding } from '../finding';
 import { caseFields, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -19,21 +19,21 @@ export const unmodeledActivityDetector: CaseDetector<UnmodeledActivityOptions> =
   defaults: {},
   detect(view) {
     const flow = view.flow;
-    if (flow === undefined) return [];
+    if (flow === undefined) return NO_FINDINGS;
     let byActivity: Map<string, EventRecord[]> | undefined;
     for (const i of indexOf(view).unmodeled) {
       const r = view.records[i]!;
       byActivity ??= new Map();
       byActivity.set(r.activity, [...(byActivity.get(r.activity) ?? []), r]);
     }
-    if (byActivity === undefined) return [];
-    const findings: Finding[] = [];
+    if (byActivity === undefined) return NO_FINDINGS;
+    let findings: Finding[] | undefined;
     for (const [activity, records] of byActivity) {
       const first = records[0]!;
       const last = records.at(-1)!;
       const days = workingDaysFrom(view, first.at, last.at);
       const by = first.actor === undefined ? '' : ` by ${first.actor.department} (${first.actor.role})`;
-      findings.push({
+      (findings ??= []).push({
         code: 'unmodeled-activity',
         ...caseFields(view),
         severity: 'medium',
@@ -46,6 +46,6 @@ export const unmodeledActivityDetector: CaseDetector<UnmodeledActivityOptions> =
           `Check whether it gates the approval; if so, publish it in the matter's list or stop requiring it.`,
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

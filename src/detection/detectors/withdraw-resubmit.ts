@@ -1,4 +1,5 @@
 import type { CaseDetector, CaseSummary } from '../case-detector';
+import { NO_FINDINGS } from '../finding';
 import { caseFields, ms, msOf, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
@@ -25,7 +26,7 @@ export const withdrawResubmitDetector: CaseDetector<WithdrawResubmitOptions> = {
   },
   detect(view, options, history) {
     const received = indexOf(view).received;
-    if (received === undefined || history.length === 0) return [];
+    if (received === undefined || history.length === 0) return NO_FINDINGS;
     const receivedMs = msOf(view, received);
     // Walk back from the latest attempt: each link must end within the gap of the next one's receipt.
     const chain: CaseSummary[] = [];
@@ -40,7 +41,7 @@ export const withdrawResubmitDetector: CaseDetector<WithdrawResubmitOptions> = {
       chain.unshift(earlier);
       nextReceipt = earlier.receivedAt ?? earlier.end.at;
     }
-    if (chain.length === 0) return [];
+    if (chain.length === 0) return NO_FINDINGS;
     const first = chain[0]!;
     const last = chain.at(-1)!;
     const from = first.receivedAt ?? first.end!.at;
