@@ -1,5 +1,5 @@
 import type { BundleDefinition, FlowDefinition } from '../definition';
-import type { Finding } from '../detection/finding';
+import { NO_FINDINGS, type Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
 import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
@@ -269,8 +269,6 @@ function indexFindings(findings: readonly Finding[]): FindingIndex {
   }
   return { byCase, byBundle };
 }
-
-const NO_FINDINGS: readonly Finding[] = [];
 
 /** The findings about the cases of a chain, case by case. */
 function findingsOfCases(index: FindingIndex, chain: readonly Attempt[]): readonly Finding[] {
