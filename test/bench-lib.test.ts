@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyOf, formatTable, medianRows, verdictOf, type BenchRow } from '../bench/_lib';
-import type { EventRecord } from '../src/event-log';
+import { formatTable, medianRows, verdictOf, type BenchRow } from '../bench/_lib';
 
 const row = (ratio: number, name = 'detector overhead'): BenchRow => ({ name, ours: 500_000 * ratio, baseline: 2_500_000, baselineName: 'bare loop', ratio, target: '≤ 5× overhead', unit: 'records/s' });
 
@@ -28,24 +27,5 @@ describe('medianRows', () => {
 
   it('prints a single run without the per-process column', () => {
     expect(formatTable([row(4.8)])).not.toContain('per process');
-  });
-});
-
-describe('copyOf', () => {
-  const base: EventRecord[] = [
-    { id: 'r1', caseId: 'case-000001', matterId: 'm', flowVersion: '1', activity: 'received', at: '2025-03-03T09:00:00+08:00', source: 'system', applicantId: 'applicant-0001', projectCode: 'project-000001' },
-    { id: 'r2', caseId: 'case-000001', matterId: 'm', flowVersion: '1', activity: 'approved', at: '2025-03-04T09:00:00+08:00', source: 'system', applicantId: 'applicant-0001', projectCode: 'project-000001' },
-  ];
-
-  it('renames every id under the tag and leaves the rest alone', () => {
-    const [first, second] = copyOf(base, 'd2');
-    expect(first).toEqual({ ...base[0], id: 'd2-r1', caseId: 'd2-case-000001', applicantId: 'd2-applicant-0001', projectCode: 'd2-project-000001' });
-    expect(second!.activity).toBe('approved');
-  });
-
-  it('gives copies under different tags no id in common', () => {
-    const ids = (tag: string) => copyOf(base, tag).flatMap((r) => [r.id, r.caseId, r.applicantId, r.projectCode]);
-    const second = new Set(ids('d2'));
-    expect(ids('d3').filter((id) => second.has(id))).toEqual([]);
   });
 });
