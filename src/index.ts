@@ -285,6 +285,7 @@ export type {
 export {
   measureBundle,
   measureLog,
+  planMeasurement,
   DEFAULT_TRIP_EVIDENCE_KINDS,
   createMeasurementSummarizer,
   summarizeMeasurements,
@@ -303,6 +304,8 @@ export type {
   Measurement,
   MeasureOptions,
   MeasureLogOptions,
+  MeasurementPlanner,
+  LogMeasurer,
   MeasureLogResult,
   UnmeasuredGroup,
   Distribution,

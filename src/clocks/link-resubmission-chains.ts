@@ -51,6 +51,32 @@ export function newAttempt(record: EventRecord): Attempt {
   return { caseId: record.caseId, matterId: record.matterId, records: [] };
 }
 
+/** Notes what chaining needs of one record of the attempt's case (its link and timing), without keeping the record. */
+export function noteAttemptFacts(attempt: Attempt, record: EventRecord): void {
+  noteLink(attempt, record);
+  noteTiming((attempt.timing ??= newTiming(record.at)), record, instantMs(record.at));
+}
+
+/**
+ * Adds to `attempt` the facts of `other`, an attempt of the same case noted apart (from records kept
+ * elsewhere): the same facts as noting `other`'s records after `attempt`'s.
+ */
+export function mergeAttemptFacts(attempt: Attempt, other: Attempt): void {
+  if (other.link !== undefined && (attempt.link === undefined || (attempt.link.by === 'applicantId' && other.link.by === 'projectCode'))) attempt.link = other.link;
+  const from = other.timing;
+  if (from === undefined) return;
+  const timing = (attempt.timing ??= newTiming(from.firstAt));
+  if (from.firstTime < timing.firstTime) {
+    timing.firstAt = from.firstAt;
+    timing.firstTime = from.firstTime;
+  }
+  if (from.receivedTime < timing.receivedTime) {
+    timing.receivedAt = from.receivedAt;
+    timing.receivedTime = from.receivedTime;
+  }
+  if (from.end !== undefined && (timing.end === undefined || from.end.time < timing.end.time)) timing.end = from.end;
+}
+
 /** Notes one record of the attempt's case, keeping it. */
 export function noteAttemptRecord(attempt: Attempt, record: EventRecord): void {
   attempt.records.push(record);
@@ -118,8 +144,7 @@ export function linkResubmissionChains(records: Iterable<EventRecord>, options: 
     let attempt = attempts.get(record.caseId);
     if (attempt === undefined) attempts.set(record.caseId, (attempt = newAttempt(record)));
     // The records are not kept: memory grows with the cases, not with the log.
-    noteLink(attempt, record);
-    noteTiming((attempt.timing ??= newTiming(record.at)), record, instantMs(record.at));
+    noteAttemptFacts(attempt, record);
   }
   return chainAttempts(attempts.values(), options).map(chainOf);
 }

@@ -6,8 +6,8 @@ export type { Duration, Period, LimitCheck, SuspensionTotals, Pause, OffSystemPe
 export type { Distribution, TimeDistribution, SummaryGrouping, GroupSummary, MeasurementSummary } from './summary';
 export { measureBundle, DEFAULT_TRIP_EVIDENCE_KINDS } from './measure-bundle';
 export type { MeasureOptions } from './measure-bundle';
-export { measureLog } from './measure-log';
-export type { MeasureLogOptions, MeasureLogResult, UnmeasuredGroup } from './measure-log';
+export { measureLog, planMeasurement } from './measure-log';
+export type { MeasureLogOptions, MeasureLogResult, UnmeasuredGroup, MeasurementPlanner, LogMeasurer } from './measure-log';
 export { createMeasurementSummarizer, summarizeMeasurements } from './summarize-measurements';
 export type { MeasurementSummarizer } from './summarize-measurements';
 export { formatMeasurementMarkdown } from './format-measurement-report';

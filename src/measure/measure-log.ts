@@ -4,7 +4,8 @@ import type { EventRecord } from '../event-log';
 import { builtInBundles, builtInFlows, type BundleWithFlows } from '../flows';
 import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { ResubmissionOptions } from '../clocks';
-import { chainAttempts, newAttempt, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
+import { chainAttempts, mergeAttemptFacts, noteAttemptFacts, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
+import { PermitflowError } from '../errors';
 import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
 
@@ -41,17 +42,58 @@ export interface MeasureLogResult {
 /** Activities after which a bundle attempt has failed and a new application resubmits it. */
 const FAILED = new Set(['withdrawn-before-acceptance', 'withdrawn', 'not-accepted', 'refused', 'denied']);
 
-/** A bundle instance's records, and what chaining and measuring it needs, gathered in the same pass. */
-interface BundleInstanceRecords {
+/**
+ * A lone case (records without a bundle id, or of a bundle instance measured case by case), as the
+ * first pass notes it; in a two-pass run its records are not kept, only what chaining needs.
+ */
+interface LoneCase extends Attempt {
+  /** Records noted. */
+  count: number;
+  /** The flow version of its first record. */
+  readonly flowVersion: string;
+  /** Its records, collected by the second pass of a two-pass run (in one pass: `records`). */
+  buffer: EventRecord[] | undefined;
+  /**
+   * Second pass: its records that came with the id of a bundle instance measured case by case. They
+   * follow its own records, as in one pass (where they join the case once the instance's fate is
+   * known); of records in two such instances, those of each come in log order, not instance by instance.
+   */
+  adopted: EventRecord[] | undefined;
+  /** The group it is measured in, once planned; absent while unplanned or when it cannot be measured. */
+  group: Group | undefined;
+}
+
+/** A bundle instance's records (or their count), and what chaining and measuring it needs, gathered in the same pass. */
+interface BundleInstance {
   readonly bundleId: string;
-  readonly records: EventRecord[];
-  /** Its first bundle-level record (case id = bundle id), which names the bundle. */
-  bundleRecord: EventRecord | undefined;
+  /** Its records, when kept (one pass) or once collected (second pass). */
+  records: EventRecord[];
+  count: number;
+  /** Matter and version of its first bundle-level record (case id = bundle id), which names the bundle. */
+  bundleRecord: { readonly matterId: string; readonly flowVersion: string } | undefined;
   /** The bundle named by the first bundle-level record that names a known one. */
   definition: BundleWithFlows | undefined;
   failed: boolean;
   /** The project code or applicant id of its first record that has one. */
   link: string | undefined;
+  /** Its earliest instant in epoch ms (noted in a two-pass run; else read from its records). */
+  start: number;
+  /** In a two-pass run, its cases noted apart, in case it has no bundle definition and is measured case by case. */
+  readonly cases: Map<string, LoneCase> | undefined;
+  /** How it is measured, once planned. */
+  fate: 'bundle' | 'unmeasured' | 'lone' | undefined;
+  group: Group | undefined;
+}
+
+/** One measurement to make: a bundle chain or a lone case chain, and how many records it waits for. */
+interface Group {
+  readonly kind: 'bundle' | 'case';
+  readonly id: string;
+  readonly bundle: BundleDefinition;
+  readonly flows: readonly FlowDefinition[];
+  readonly members: ReadonlyArray<BundleInstance | LoneCase>;
+  readonly total: number;
+  seen: number;
 }
 
 /** Measurements and unmeasured groups as they are collected; `starts[i]` is the start of `measurements[i]` in epoch ms, read while it is fresh. */
@@ -65,71 +107,294 @@ interface Collected {
  * Measures every 一件事 in a log: each bundle instance (with the earlier failed attempts it
  * resubmits) and each lone case (with its resubmission chain, as a one-matter bundle). Detection
  * `findings` become off-system periods. Records whose definition is unknown are counted and
- * reported once per case, never thrown. See docs/measurement.md.
+ * reported once per case, never thrown. The records are held while measuring; for a log too large
+ * for that, read it twice with {@link planMeasurement}. See docs/measurement.md.
  * @example
  * const { findings } = detectOffSystemWork(records);
  * const { measurements, counts } = measureLog(records, { findings });
  * const summary = summarizeMeasurements(measurements);
  */
 export function measureLog(records: readonly EventRecord[], options: MeasureLogOptions = {}): MeasureLogResult {
-  if (records.length === 0) return { measurements: [], unmeasured: [], counts: { read: 0, measured: 0, unmeasured: 0 } };
-  const bundles = options.flows === undefined && options.bundles === undefined ? builtInBundles() : (options.bundles ?? []);
-  const flows = options.flows === undefined && options.bundles === undefined ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
-  // The hot loops are module functions, not closures made on every call, so their optimised code carries over from call to call.
-  const instances = new Map<string, BundleInstanceRecords>();
-  const lone = new Map<string, Attempt>();
-  const latestAt = groupRecords(records, definitions(bundles, (b) => b.bundle), instances, lone, options.at === undefined);
-  const context = measureContext(records, { ...options, at: options.at ?? latestAt });
-  const findings = indexFindings(context.findings);
-  const out: Collected = { measurements: [], starts: [], unmeasured: [] };
-  measureBundleInstances(instances, lone, findings, context, out);
-  measureLoneCases(lone, definitions(flows, (f) => f), findings, context, options.resubmission, out);
-
-  const measurements = inStartOrder(out);
-  const unmeasured = out.unmeasured.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
-  return { measurements, unmeasured, counts: { read: records.length, measured: records.length - skipped, unmeasured: skipped } };
+  const planner = new Planner(options, true);
+  // The hot loop is a method, not a closure made on every call, so its optimised code carries over from call to call.
+  planner.noteAll(records);
+  return planner.measure({}).finish();
 }
 
-/** One pass over the log: bundle instances by id, lone cases by id; returns the latest instant when `findLatest` (else the first). */
-function groupRecords(records: readonly EventRecord[], bundleOf: Definitions<BundleWithFlows>, instances: Map<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findLatest: boolean): string {
-  let latestAt = records[0]!.at;
-  let latestTime = -Infinity;
-  let zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
+/** The first pass of a two-pass measurement: {@link MeasurementPlanner.note} every record, then {@link MeasurementPlanner.measure}. */
+export interface MeasurementPlanner {
+  /** Notes one record of the log (first pass), in log order; keeps only what grouping and chaining need. */
+  note(record: EventRecord): void;
+  /** Ends the first pass: decides every group, and returns the measurer for the second pass. `findings` override the options'. */
+  measure(extra?: { readonly findings?: readonly Finding[] }): LogMeasurer;
+}
+
+/** The second pass of a two-pass measurement: {@link LogMeasurer.push} the same records in the same order, then {@link LogMeasurer.finish}. */
+export interface LogMeasurer {
+  /** Takes one record again; a group is measured, and its records dropped, as soon as its last record arrives. */
+  push(record: EventRecord): void;
+  /** The result, exactly as {@link measureLog} gives it for the same records. */
+  finish(): MeasureLogResult;
+}
+
+/**
+ * Measures a log too large to hold in memory, in two passes over it (read the file twice): the first
+ * notes what groups the records form and how many each has, keeping no records; the second collects
+ * each group's records and measures it as soon as they are all in, so memory holds the open groups
+ * and the measurements, not the log. The result equals {@link measureLog}'s for the same records.
+ * @throws {PermitflowError} `invalid-argument` when the second pass does not see the first pass's records.
+ * @example
+ * const planner = planMeasurement();
+ * for await (const record of readEventLog(createReadStream(path))) planner.note(record);
+ * const measurer = planner.measure({ findings });
+ * for await (const record of readEventLog(createReadStream(path))) measurer.push(record);
+ * const { measurements, unmeasured, counts } = measurer.finish();
+ */
+export function planMeasurement(options: MeasureLogOptions = {}): MeasurementPlanner {
+  return new Planner(options, false);
+}
+
+class Planner implements MeasurementPlanner {
+  private readonly bundleOf: Definitions<BundleWithFlows>;
+  private readonly flowOf: Definitions<FlowDefinition>;
+  private readonly instances = new Map<string, BundleInstance>();
+  private readonly lone = new Map<string, LoneCase>();
+  private read = 0;
+  private latestAt: string | undefined;
+  private latestTime = -Infinity;
+  private zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
+  private measuring = false;
+
+  constructor(
+    private readonly options: MeasureLogOptions,
+    /** Whether the records are kept as they are noted (one pass over an array) instead of read again. */
+    private readonly keep: boolean,
+  ) {
+    const defaults = options.flows === undefined && options.bundles === undefined;
+    const bundles = defaults ? builtInBundles() : (options.bundles ?? []);
+    const flows = defaults ? builtInFlows() : [...(options.flows ?? []), ...bundles.flatMap((b) => b.flows)];
+    this.bundleOf = definitions(bundles, (b) => b.bundle);
+    this.flowOf = definitions(flows, (f) => f);
+  }
+
+  noteAll(records: readonly EventRecord[]): void {
+    for (let i = 0; i < records.length; i++) this.note(records[i]!);
+  }
+
+  note(record: EventRecord): void {
+    if (this.measuring) throw new PermitflowError('invalid-argument', 'note() was called after measure(): the first pass has ended; push the records to the measurer instead.');
+    this.read++;
     const at = record.at;
+    const latestAt = this.latestAt;
     // An instant written like the latest one (same fixed-width fields, same offset) is not later when its string is not greater: no need to parse it.
-    if (findLatest && !(zone >= 0 && at <= latestAt && writtenLike(at, latestAt, zone))) {
+    if (this.options.at === undefined && (latestAt === undefined || !(this.zone >= 0 && at <= latestAt && writtenLike(at, latestAt, this.zone)))) {
       const time = instantMs(at);
       // Of equal instants written differently, the string last in order: the same whatever the record order.
-      if (time > latestTime || (time === latestTime && at > latestAt)) {
-        latestAt = at;
-        latestTime = time;
-        zone = offsetIndex(at);
+      if (latestAt === undefined || time > this.latestTime || (time === this.latestTime && at > latestAt)) {
+        this.latestAt = at;
+        this.latestTime = time;
+        this.zone = offsetIndex(at);
       }
     }
     if (record.bundleId === undefined) {
-      addLone(lone, record);
-      continue;
+      noteLone(this.lone, record, this.keep);
+      return;
     }
-    let instance = instances.get(record.bundleId);
-    if (instance === undefined) instances.set(record.bundleId, (instance = { bundleId: record.bundleId, records: [], bundleRecord: undefined, definition: undefined, failed: false, link: undefined }));
-    instance.records.push(record);
+    let instance = this.instances.get(record.bundleId);
+    if (instance === undefined) {
+      instance = { bundleId: record.bundleId, records: [], count: 0, bundleRecord: undefined, definition: undefined, failed: false, link: undefined, start: Infinity, cases: this.keep ? undefined : new Map(), fate: undefined, group: undefined };
+      this.instances.set(record.bundleId, instance);
+    }
+    instance.count++;
+    if (this.keep) instance.records.push(record);
+    else {
+      const time = instantMs(at);
+      if (time < instance.start) instance.start = time;
+      noteLone(instance.cases!, record, false);
+    }
     if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
     if (record.caseId === record.bundleId) {
-      instance.bundleRecord ??= record;
-      instance.definition ??= lookup(bundleOf, record.matterId, record.flowVersion);
+      instance.bundleRecord ??= { matterId: record.matterId, flowVersion: record.flowVersion };
+      instance.definition ??= lookup(this.bundleOf, record.matterId, record.flowVersion);
     }
     instance.link ??= record.projectCode ?? record.applicantId;
   }
-  return latestAt;
+
+  measure(extra: { readonly findings?: readonly Finding[] } = {}): LogMeasurer {
+    if (this.measuring) throw new PermitflowError('invalid-argument', 'measure() was called twice; plan again for another run.');
+    this.measuring = true;
+    const measurer = new Measurer(this.read, this.keep, this.instances, this.lone);
+    if (this.read === 0) return measurer;
+    const context = measureContext([], { ...this.options, findings: extra.findings ?? this.options.findings ?? [], at: this.options.at ?? this.latestAt! });
+    measurer.begin(context, indexFindings(context.findings), [...this.planBundleInstances(measurer.out), ...this.planLoneCases(measurer.out)]);
+    return measurer;
+  }
+
+  /**
+   * Bundle instances: those with a bundle-level record of a known bundle, each with the earlier
+   * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
+   * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
+   */
+  private planBundleInstances(out: Collected): Group[] {
+    const chains = new Map<string, BundleInstance[]>();
+    this.instances.forEach((instance) => {
+      if (instance.definition === undefined) {
+        const first = instance.bundleRecord;
+        if (first !== undefined) {
+          instance.fate = 'unmeasured';
+          out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.count, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
+        } else {
+          instance.fate = 'lone';
+          if (this.keep) for (const record of instance.records) noteLone(this.lone, record, true);
+          else instance.cases!.forEach((facts) => adoptLone(this.lone, facts));
+          instance.records = [];
+        }
+        instance.cases?.clear();
+        return;
+      }
+      instance.fate = 'bundle';
+      instance.cases?.clear();
+      const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
+      const chain = chains.get(key);
+      if (chain === undefined) chains.set(key, [instance]);
+      else chain.push(instance);
+    });
+    const groups: Group[] = [];
+    chains.forEach((chain) => {
+      if (chain.length > 1) sortByStart(chain, this.keep);
+      let attempts: BundleInstance[] = [];
+      for (const instance of chain) {
+        attempts.push(instance);
+        if (instance.failed && instance !== chain.at(-1)) continue;
+        const { bundle, flows } = instance.definition!;
+        const group: Group = { kind: 'bundle', id: instance.bundleId, bundle, flows, members: attempts, total: attempts.reduce((sum, a) => sum + a.count, 0), seen: 0 };
+        for (const attempt of attempts) attempt.group = group;
+        groups.push(group);
+        attempts = [];
+      }
+    });
+    return groups;
+  }
+
+  /** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
+  private planLoneCases(out: Collected): Group[] {
+    const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
+    const groups: Group[] = [];
+    for (const chain of chainAttempts(this.lone.values(), this.options.resubmission) as LoneCase[][]) {
+      const { matterId } = chain[0]!;
+      const last = chain.at(-1)!;
+      const total = chain.length === 1 ? last.count : chain.reduce((sum, a) => sum + a.count, 0);
+      const flow = lookup(this.flowOf, matterId, last.flowVersion);
+      if (flow === undefined) {
+        out.unmeasured.push({ id: last.caseId, matterId, records: total, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
+        continue;
+      }
+      let bundle = oneMatterBundles.get(flow);
+      if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
+      const group: Group = { kind: 'case', id: last.caseId, bundle, flows: [flow], members: chain, total, seen: 0 };
+      for (const attempt of chain) attempt.group = group;
+      groups.push(group);
+    }
+    return groups;
+  }
 }
 
-function addLone(lone: Map<string, Attempt>, record: EventRecord): void {
-  let attempt = lone.get(record.caseId);
-  if (attempt === undefined) lone.set(record.caseId, (attempt = newAttempt(record)));
-  noteAttemptRecord(attempt, record);
+/** Notes a record of a lone case in `cases`: kept (one pass), or only its facts (first of two passes). */
+function noteLone(cases: Map<string, LoneCase>, record: EventRecord, keep: boolean): void {
+  let attempt = cases.get(record.caseId);
+  if (attempt === undefined) {
+    attempt = { caseId: record.caseId, matterId: record.matterId, records: [], count: 0, flowVersion: record.flowVersion, buffer: undefined, adopted: undefined, group: undefined };
+    cases.set(record.caseId, attempt);
+  }
+  attempt.count++;
+  if (keep) noteAttemptRecord(attempt, record);
+  else noteAttemptFacts(attempt, record);
+}
+
+/** Adds a case noted apart in a bundle instance to the lone cases (first of two passes). */
+function adoptLone(lone: Map<string, LoneCase>, facts: LoneCase): void {
+  const attempt = lone.get(facts.caseId);
+  if (attempt === undefined) {
+    lone.set(facts.caseId, facts);
+    return;
+  }
+  attempt.count += facts.count;
+  mergeAttemptFacts(attempt, facts);
+}
+
+/** Measures the planned groups: at once from the kept records (one pass), or as the second pass brings their records. */
+class Measurer implements LogMeasurer {
+  readonly out: Collected = { measurements: [], starts: [], unmeasured: [] };
+  private context: MeasureContext | undefined;
+  private findings: FindingIndex | undefined;
+  private pushed = 0;
+
+  constructor(
+    private readonly read: number,
+    private readonly kept: boolean,
+    private readonly instances: ReadonlyMap<string, BundleInstance>,
+    private readonly lone: ReadonlyMap<string, LoneCase>,
+  ) {}
+
+  begin(context: MeasureContext, findings: FindingIndex, groups: readonly Group[]): void {
+    this.context = context;
+    this.findings = findings;
+    if (this.kept) for (const group of groups) this.measureGroup(group);
+  }
+
+  push(record: EventRecord): void {
+    if (this.kept) throw new PermitflowError('invalid-argument', 'push() belongs to a two-pass measurement (planMeasurement); measureLog has measured its records already.');
+    if (++this.pushed > this.read) throw this.mismatch();
+    let buffer: EventRecord[];
+    let group: Group | undefined;
+    const instance = record.bundleId === undefined ? undefined : this.instances.get(record.bundleId);
+    if (instance !== undefined && instance.fate !== 'lone') {
+      if (instance.fate === 'unmeasured') return;
+      buffer = instance.records;
+      group = instance.group;
+    } else {
+      if (record.bundleId !== undefined && instance === undefined) throw this.mismatch();
+      const attempt = this.lone.get(record.caseId);
+      if (attempt === undefined) throw this.mismatch();
+      group = attempt.group;
+      if (group === undefined) return; // unmeasured
+      buffer = instance === undefined ? (attempt.buffer ??= []) : (attempt.adopted ??= []);
+    }
+    buffer.push(record);
+    if (++group!.seen === group!.total) this.measureGroup(group!);
+  }
+
+  finish(): MeasureLogResult {
+    if (!this.kept && this.pushed !== this.read) throw this.mismatch();
+    const measurements = inStartOrder(this.out);
+    const unmeasured = this.out.unmeasured.sort((a, b) => compareIds(a.id, b.id));
+    const skipped = unmeasured.reduce((sum, u) => sum + u.records, 0);
+    return { measurements, unmeasured, counts: { read: this.read, measured: this.read - skipped, unmeasured: skipped } };
+  }
+
+  private mismatch(): PermitflowError {
+    return new PermitflowError('invalid-argument', `The second pass brought ${this.pushed} record(s) so far where the first noted ${this.read}, or a record it did not note; push the same records, in the same order.`);
+  }
+
+  /** Measures a group whose records are all in, then lets them go. */
+  private measureGroup(group: Group): void {
+    const findings = this.findings!;
+    let records: readonly EventRecord[];
+    let about: readonly Finding[];
+    if (group.kind === 'bundle') {
+      const members = group.members as readonly BundleInstance[];
+      records = members.length === 1 ? members[0]!.records : members.flatMap((a) => a.records);
+      about = members.length === 1 ? findingsAbout(findings, members[0]!.bundleId, records) : members.flatMap((a) => findingsAbout(findings, a.bundleId, a.records));
+      for (const member of members) member.records = [];
+    } else {
+      const members = group.members as readonly LoneCase[];
+      const recordsOf = this.kept ? (a: LoneCase) => a.records : (a: LoneCase) => (a.adopted === undefined ? (a.buffer ?? []) : a.buffer === undefined ? a.adopted : [...a.buffer, ...a.adopted]);
+      records = members.length === 1 ? recordsOf(members[0]!) : members.flatMap(recordsOf);
+      about = findingsOfCases(findings, members);
+      for (const member of members) member.buffer = member.adopted = undefined;
+    }
+    measureInto(this.out, group.id, records, group.kind, group.bundle, group.flows, this.context!, about);
+  }
 }
 
 /** The measurements by start, then id; positions are sorted, not the measurements, so the comparisons read two packed arrays. */
@@ -155,72 +420,19 @@ function measureInto(out: Collected, id: string, group: readonly EventRecord[], 
   }
 }
 
-/**
- * Bundle instances: those with a bundle-level record of a known bundle, each with the earlier
- * failed attempts of the same bundle and project (or applicant) it resubmits. The others' cases
- * join the lone cases (a 并联 instance id on cases filed side by side, without a bundle definition).
- */
-function measureBundleInstances(instances: ReadonlyMap<string, BundleInstanceRecords>, lone: Map<string, Attempt>, findings: FindingIndex, context: MeasureContext, out: Collected): void {
-  const chains = new Map<string, BundleInstanceRecords[]>();
-  instances.forEach((instance) => {
-    if (instance.definition === undefined) {
-      const first = instance.bundleRecord;
-      if (first !== undefined) {
-        out.unmeasured.push({ id: instance.bundleId, matterId: first.matterId, records: instance.records.length, reason: `Bundle "${first.matterId}" (version ${first.flowVersion}) is not among the bundles passed; pass its definition in options.bundles.` });
-      } else for (const record of instance.records) addLone(lone, record);
-      return;
-    }
-    const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
-    const chain = chains.get(key);
-    if (chain === undefined) chains.set(key, [instance]);
-    else chain.push(instance);
-  });
-  chains.forEach((chain) => {
-    if (chain.length > 1) sortByStart(chain);
-    let attempts: BundleInstanceRecords[] = [];
+/** Sorts the instances of a chain by their first instant (read from their records when kept), then by id. */
+function sortByStart(chain: BundleInstance[], kept: boolean): void {
+  if (kept) {
     for (const instance of chain) {
-      attempts.push(instance);
-      if (instance.failed && instance !== chain.at(-1)) continue;
-      const group = attempts.length === 1 ? instance.records : attempts.flatMap((a) => a.records);
-      const definition = instance.definition!;
-      const about = attempts.length === 1 ? findingsAbout(findings, instance.bundleId, instance.records) : attempts.flatMap((a) => findingsAbout(findings, a.bundleId, a.records));
-      measureInto(out, instance.bundleId, group, 'bundle', definition.bundle, definition.flows, context, about);
-      attempts = [];
+      let start = Infinity;
+      for (const record of instance.records) {
+        const time = instantMs(record.at);
+        if (time < start) start = time;
+      }
+      instance.start = start;
     }
-  });
-}
-
-/** Sorts the instances of a chain by their first instant, then by id. */
-function sortByStart(chain: BundleInstanceRecords[]): void {
-  const starts = new Map<BundleInstanceRecords, number>();
-  for (const instance of chain) {
-    let start = Infinity;
-    for (const record of instance.records) {
-      const time = instantMs(record.at);
-      if (time < start) start = time;
-    }
-    starts.set(instance, start);
   }
-  chain.sort((a, b) => starts.get(a)! - starts.get(b)! || (a.bundleId < b.bundleId ? -1 : 1));
-}
-
-/** Lone cases, chained by resubmission, each chain measured as a one-matter bundle. */
-function measureLoneCases(lone: ReadonlyMap<string, Attempt>, flowOf: Definitions<FlowDefinition>, findings: FindingIndex, context: MeasureContext, resubmission: ResubmissionOptions | undefined, out: Collected): void {
-  const oneMatterBundles = new Map<FlowDefinition, BundleDefinition>();
-  for (const chain of chainAttempts(lone.values(), resubmission)) {
-    const { matterId } = chain[0]!;
-    const { caseId: id, records } = chain.at(-1)!;
-    const group = chain.length === 1 ? records : chain.flatMap((attempt) => attempt.records);
-    const last = records[0]!;
-    const flow = lookup(flowOf, matterId, last.flowVersion);
-    if (flow === undefined) {
-      out.unmeasured.push({ id, matterId, records: group.length, reason: `Matter "${matterId}" (version ${last.flowVersion}) has no flow among those passed; pass its definition in options.flows.` });
-      continue;
-    }
-    let bundle = oneMatterBundles.get(flow);
-    if (bundle === undefined) oneMatterBundles.set(flow, (bundle = asOneMatterBundle(flow)));
-    measureInto(out, id, group, 'case', bundle, [flow], context, findingsOfCases(findings, chain));
-  }
+  chain.sort((a, b) => a.start - b.start || (a.bundleId < b.bundleId ? -1 : 1));
 }
 
 /** Definitions by id and version, and the last of each id. */
