@@ -156,6 +156,17 @@ describe('permitflow CLI', () => {
       expect(page).not.toMatch(/(src|href)="https?:/);
     });
 
+    it('writes the same report and counts with --low-memory, reading the log twice', async () => {
+      const stray = JSON.stringify({ id: 'x1', caseId: 'X', matterId: 'no-such-matter', flowVersion: '1', activity: 'received', at: '2025-03-03T09:00:00+08:00', source: 'system' });
+      const withGarbage = file('measure-two-passes.jsonl', `${serializeEventLog(records)}{broken\n${stray}\n`);
+      const held = await cli('measure', withGarbage, '--format', 'json', '--out', join(dir, 'report-held.json'));
+      const twice = await cli('measure', withGarbage, '--format', 'json', '--out', join(dir, 'report-twice.json'), '--low-memory', '--progress');
+      expect(twice.code).toBe(0);
+      expect(twice.out.replace('report-twice.json', 'report-held.json')).toBe(held.out);
+      expect(readFileSync(join(dir, 'report-twice.json'), 'utf8')).toBe(readFileSync(join(dir, 'report-held.json'), 'utf8'));
+      expect(twice.err).toContain('pass 2 of 2 (measure)');
+    });
+
     it('exits 2 for unusable input', async () => {
       expect((await cli('measure', join(dir, 'missing.jsonl'))).code).toBe(2);
       expect((await cli('measure', logPath, '--format', 'xml')).code).toBe(2);

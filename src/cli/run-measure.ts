@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { detectOffSystemWork, type Finding } from '../detection';
-import { formatLineIssues, readEventLog, type EventRecord } from '../event-log';
+import { createDetector, detectOffSystemWork, type Finding } from '../detection';
+import { formatLineIssues, readEventLog, type EventLogReader, type EventRecord } from '../event-log';
 import { toHtmlReport } from '../interop';
-import { formatMeasurementMarkdown, measureLog, summarizeMeasurements, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
+import { formatMeasurementMarkdown, measureLog, planMeasurement, summarizeMeasurements, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
 import { systemClock } from '../runtime';
 import { formatInstant } from '../_internal/format-instant';
-import { loadDefinitions } from './load-definitions';
-import { fileProgress } from './progress';
+import { loadDefinitions, type LoadedDefinitions } from './load-definitions';
+import { fileProgress, type FileProgress } from './progress';
 import { prettyJsonChunks } from './pretty-json-chunks';
 import { writeReport } from './write-report';
 import type { CliIo } from './run-cli';
@@ -18,6 +18,8 @@ export interface MeasureCommandOptions {
   readonly format: 'md' | 'json' | 'html';
   readonly out: string | undefined;
   readonly progress: boolean;
+  /** Read the log twice (plan, then measure) instead of holding it: about half the memory, more time. */
+  readonly lowMemory: boolean;
   readonly maxIssues: number;
 }
 
@@ -26,8 +28,10 @@ const SLOWEST = 10;
 
 /**
  * `permitflow measure <log.jsonl>`: reads the log, finds off-system work, measures every bundle and
- * lone case, prints the counts and writes the report. Returns 0 even with bad lines or unmeasured
- * cases (they are reported); 2 for unusable input (missing log, bad definitions folder).
+ * lone case, prints the counts and writes the report. With `lowMemory` it reads the log twice — first
+ * to find off-system work and plan the groups, then to measure each group as soon as its records are
+ * in — so memory holds the open groups and the measurements, not the log. Returns 0 even with bad
+ * lines or unmeasured cases (they are reported); 2 for unusable input (missing log, bad definitions folder).
  */
 export async function runMeasure(logPath: string, options: MeasureCommandOptions, io: CliIo): Promise<number> {
   const definitions = options.bundles === 'builtin' ? undefined : await loadDefinitions(options.bundles, io);
@@ -36,15 +40,10 @@ export async function runMeasure(logPath: string, options: MeasureCommandOptions
 
   const progress = fileProgress(logPath, size, io, options.progress);
   const reader = readEventLog(progress.chunks(), { maxIssues: options.maxIssues });
-  const records: EventRecord[] = [];
-  for await (const record of reader) {
-    records.push(record);
-    progress.status(`${reader.counts.read} lines`);
-  }
-  progress.finish(`${reader.counts.read} lines`);
-
-  const { findings } = detectOffSystemWork(records, definitions ?? {});
-  const { measurements, unmeasured, counts } = measureLog(records, { ...(definitions ?? {}), findings });
+  const { findings, measured } = options.lowMemory
+    ? await measureInTwoPasses(reader, progress, definitions, fileProgress(logPath, size, io, options.progress))
+    : await measureHeld(reader, progress, definitions);
+  const { measurements, unmeasured, counts } = measured;
   const { read, accepted, rejected } = reader.counts;
   const bundles = measurements.filter((m) => m.kind === 'bundle').length;
   io.stdout(
@@ -59,6 +58,47 @@ export async function runMeasure(logPath: string, options: MeasureCommandOptions
   const summary = summarizeMeasurements(measurements);
   await writeReport(reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings }), options.out, io);
   return 0;
+}
+
+/** What the reader's log gives: the detection findings and the measurements. */
+interface Measured {
+  readonly findings: readonly Finding[];
+  readonly measured: MeasureLogResult;
+}
+
+/** One pass: the log held in memory, then detection and measurement over it. */
+async function measureHeld(reader: EventLogReader, progress: FileProgress, definitions: LoadedDefinitions | undefined): Promise<Measured> {
+  const records: EventRecord[] = [];
+  for await (const record of reader) {
+    records.push(record);
+    progress.status(`${reader.counts.read} lines`);
+  }
+  progress.finish(`${reader.counts.read} lines`);
+  const { findings } = detectOffSystemWork(records, definitions ?? {});
+  return { findings, measured: measureLog(records, { ...(definitions ?? {}), findings }) };
+}
+
+/** Two passes over the file: detection and the plan while `reader` reads it, then the measurements while `again` reads it again. */
+async function measureInTwoPasses(reader: EventLogReader, progress: FileProgress, definitions: LoadedDefinitions | undefined, again: FileProgress): Promise<Measured> {
+  const detector = createDetector(definitions ?? {});
+  const planner = planMeasurement(definitions ?? {});
+  const findings: Finding[] = [];
+  for await (const record of reader) {
+    for (const finding of detector.push(record)) findings.push(finding);
+    planner.note(record);
+    progress.status(`pass 1 of 2 (detect, plan): ${reader.counts.read} lines`);
+  }
+  for (const finding of detector.flush()) findings.push(finding);
+  progress.finish(`pass 1 of 2 (detect, plan): ${reader.counts.read} lines`);
+
+  const measurer = planner.measure({ findings });
+  let pushed = 0;
+  for await (const record of readEventLog(again.chunks(), { maxIssues: 0 })) {
+    measurer.push(record);
+    again.status(`pass 2 of 2 (measure): ${++pushed} records`);
+  }
+  again.finish(`pass 2 of 2 (measure): ${pushed} records`);
+  return { findings, measured: measurer.finish() };
 }
 
 /** What the report is made of. */
