@@ -128,9 +128,14 @@ const NO_HISTORY: readonly CaseSummary[] = [];
 /** Records after its closing for which a closed case's id is remembered (at least the lateness window). */
 const CLOSED_ID_MEMORY = 100_000;
 
-/** A first-in first-out queue over an array that drops its consumed head now and then. */
+/**
+ * A first-in first-out queue over an array that drops its consumed head now and then. A consumed
+ * slot is cleared at once, so the queue never keeps alive what it has handed out (a closed case's
+ * records would otherwise live on until the next compaction, and be promoted out of the young
+ * generation on the way).
+ */
 class Queue<T> {
-  private items: T[] = [];
+  private items: (T | undefined)[] = [];
   private head = 0;
   push(item: T): void {
     this.items.push(item);
@@ -139,7 +144,8 @@ class Queue<T> {
     return this.items[this.head];
   }
   shift(): T | undefined {
-    const item = this.items[this.head++];
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
