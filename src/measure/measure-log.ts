@@ -133,7 +133,7 @@ export interface MeasurementPlanner {
 export interface LogMeasurer {
   /** Takes one record again; a group is measured, and its records dropped, as soon as its last record arrives. */
   push(record: EventRecord): void;
-  /** The result, exactly as {@link measureLog} gives it for the same records. */
+  /** The result, as {@link measureLog} gives it for the same records. */
   finish(): MeasureLogResult;
 }
 
@@ -154,6 +154,7 @@ export function planMeasurement(options: MeasureLogOptions = {}): MeasurementPla
   return new Planner(options, false);
 }
 
+/** Groups and chains a log's records: keeping them (measureLog) or only counting them (first of two passes). */
 class Planner implements MeasurementPlanner {
   private readonly bundleOf: Definitions<BundleWithFlows>;
   private readonly flowOf: Definitions<FlowDefinition>;
