@@ -76,7 +76,7 @@ interface BundleInstance {
   failed: boolean;
   /** The project code or applicant id of its first record that has one. */
   link: string | undefined;
-  /** Its earliest instant in epoch ms (noted in a two-pass run; else read from its records). */
+  /** Its earliest instant in epoch ms, read when its chain is ordered. */
   start: number;
   /** In a two-pass run, its cases noted apart, in case it has no bundle definition and is measured case by case. */
   readonly cases: Map<string, LoneCase> | undefined;
@@ -208,11 +208,7 @@ class Planner implements MeasurementPlanner {
     }
     instance.count++;
     if (this.keep) instance.records.push(record);
-    else {
-      const time = instantMs(at);
-      if (time < instance.start) instance.start = time;
-      noteLone(instance.cases!, record, false);
-    }
+    else noteLone(instance.cases!, record, false);
     if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
     if (record.caseId === record.bundleId) {
       instance.bundleRecord ??= { matterId: record.matterId, flowVersion: record.flowVersion };
@@ -250,11 +246,9 @@ class Planner implements MeasurementPlanner {
           else instance.cases!.forEach((facts) => adoptLone(this.lone, facts));
           instance.records = [];
         }
-        instance.cases?.clear();
         return;
       }
       instance.fate = 'bundle';
-      instance.cases?.clear();
       const key = `${instance.definition.bundle.id}|${instance.link ?? instance.bundleId}`;
       const chain = chains.get(key);
       if (chain === undefined) chains.set(key, [instance]);
@@ -274,6 +268,8 @@ class Planner implements MeasurementPlanner {
         attempts = [];
       }
     });
+    // The cases noted apart were needed only to adopt them or to order a chain.
+    this.instances.forEach((instance) => instance.cases?.clear());
     return groups;
   }
 
@@ -389,13 +385,19 @@ class Measurer implements LogMeasurer {
       for (const member of members) member.records = [];
     } else {
       const members = group.members as readonly LoneCase[];
-      const recordsOf = this.kept ? (a: LoneCase) => a.records : (a: LoneCase) => (a.adopted === undefined ? (a.buffer ?? []) : a.buffer === undefined ? a.adopted : [...a.buffer, ...a.adopted]);
-      records = members.length === 1 ? recordsOf(members[0]!) : members.flatMap(recordsOf);
+      records = members.length === 1 ? recordsOfLone(members[0]!, this.kept) : members.flatMap((a) => recordsOfLone(a, this.kept));
       about = findingsOfCases(findings, members);
       for (const member of members) member.buffer = member.adopted = undefined;
     }
     measureInto(this.out, group.id, records, group.kind, group.bundle, group.flows, this.context!, about);
   }
+}
+
+/** A lone case's records: kept as noted (one pass), or collected by the second pass, its own first. */
+function recordsOfLone(attempt: LoneCase, kept: boolean): readonly EventRecord[] {
+  if (kept) return attempt.records;
+  const { buffer = [], adopted } = attempt;
+  return adopted === undefined ? buffer : [...buffer, ...adopted];
 }
 
 /** The measurements by start, then id; positions are sorted, not the measurements, so the comparisons read two packed arrays. */
@@ -421,17 +423,14 @@ function measureInto(out: Collected, id: string, group: readonly EventRecord[], 
   }
 }
 
-/** Sorts the instances of a chain by their first instant (read from their records when kept), then by id. */
+/** Sorts the instances of a chain by their first instant (from their records when kept, else from their cases' noted facts), then by id. */
 function sortByStart(chain: BundleInstance[], kept: boolean): void {
-  if (kept) {
-    for (const instance of chain) {
-      let start = Infinity;
-      for (const record of instance.records) {
-        const time = instantMs(record.at);
-        if (time < start) start = time;
-      }
-      instance.start = start;
-    }
+  for (const instance of chain) {
+    let start = Infinity;
+    if (kept) {
+      for (const record of instance.records) start = Math.min(start, instantMs(record.at));
+    } else instance.cases!.forEach((facts) => (start = Math.min(start, facts.timing!.firstTime)));
+    instance.start = start;
   }
   chain.sort((a, b) => a.start - b.start || (a.bundleId < b.bundleId ? -1 : 1));
 }

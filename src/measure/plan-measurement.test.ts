@@ -66,6 +66,18 @@ describe('planMeasurement', () => {
     );
   });
 
+  it('orders resubmitted bundle attempts by when they started, not by their ids', () => {
+    // Attempts renamed so that their ids sort against their order in time: only their noted start orders a chain.
+    const { records } = generateBundleLog({ seed: 7, bundles: 30, inject: { 'withdraw-resubmit': 0.5 } });
+    const bundleIds = [...new Set(records.flatMap((r) => (r.bundleId === undefined ? [] : [r.bundleId])))];
+    const renamed = new Map(bundleIds.map((id, i) => [id, `B${String(bundleIds.length - i).padStart(4, '0')}`]));
+    const rename = (id: string) => renamed.get(id) ?? id;
+    const log = records.map((r) => (r.bundleId === undefined ? r : { ...r, bundleId: rename(r.bundleId), caseId: rename(r.caseId) }));
+    const result = measureLog(log);
+    expect(result.measurements.filter((m) => m.kind === 'bundle').length).toBeLessThan(bundleIds.length); // some chains join attempts
+    expect(twoPass(log)).toEqual(result);
+  });
+
   it('takes the findings at the end of the first pass, when detection has run beside it', () => {
     const { records } = generateLog({ seed: 11, cases: 20, inject: INJECT });
     const { findings } = detectOffSystemWork(records);
