@@ -407,6 +407,35 @@ describe('computeCaseClock: a pause begun and ended in the same instant', () => 
   });
 });
 
+describe('computeCaseClock: a start repeated before its end', () => {
+  // The runtime cannot log a second 补正 notice before the first is answered; imported logs can.
+  const single = run([...accepted, ['2025-10-14 10:00', 'supplement'], ['2025-10-17 16:00', 'end supplement']]);
+  const first = single.find((r) => r.activity === 'supplement-started')!;
+  const second: EventRecord = { ...first, id: `${first.id}-again`, at: t('2025-10-15 10:00') };
+  const repeated = [...single.slice(0, single.indexOf(first) + 1), second, ...single.slice(single.indexOf(first) + 1)];
+
+  it('keeps both notices in the ledger, each closed by the one end, and stops the clocks from the first', () => {
+    const clock = clockOf(repeated, '2025-10-20 09:00');
+    const end = single.find((r) => r.activity === 'supplement-ended')!;
+    expect(clock.ledger.map((s) => [s.from, s.to, s.recordIds])).toEqual([
+      [first.at, end.at, [first.id, end.id]],
+      [second.at, end.at, [second.id, end.id]],
+    ]);
+    // The suspended days are the union (10-14, 10-17]: a second notice stops nothing the first did not.
+    const once = clockOf(single, '2025-10-20 09:00');
+    expect(clock.statutory).toEqual(once.statutory);
+    expect(clock.official).toEqual(once.official);
+    expect(clock.phase).toBe('running');
+  });
+
+  it('is suspended from the first notice until the end, not from the second', () => {
+    expect(clockOf(repeated.slice(0, repeated.indexOf(second)), '2025-10-15 09:00').phase).toBe('suspended');
+    const between = clockOf(repeated.filter((r) => r.activity !== 'supplement-ended'), '2025-10-16 09:00');
+    expect(between.phase).toBe('suspended');
+    expect(between.statutory?.usedWorkingDays).toBe(clockOf(single.filter((r) => r.activity !== 'supplement-ended'), '2025-10-16 09:00').statutory?.usedWorkingDays);
+  });
+});
+
 describe('computeCaseClock: phases and the evaluation instant', () => {
   // The example of docs/time.md: received 09-29, accepted 09-30, 补正 10-14 → 10-17, expert review
   // 10-20 → 10-24, approved 10-28, certificate 10-29.

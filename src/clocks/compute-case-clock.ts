@@ -129,7 +129,7 @@ interface LedgerState {
   readonly calendar: WorkingCalendar;
   readonly at: string;
   readonly supplementStopsClock: boolean;
-  /** Spans open now, in the order they opened (a span opened again under its key keeps its place). */
+  /** Spans open now, in the order they opened (several may share a key). */
   readonly open: OpenSpan[];
   /** Closed spans: each ledger entry with its local dates (from, to) and its start in ms, computed once. */
   readonly closed: ClosedSpan[];
@@ -149,25 +149,41 @@ function atLocalDate(state: LedgerState): string {
   return (state.atDate ??= state.calendar.toLocalDate(state.at));
 }
 
-/** Opens a span, in place of one open under the same key; closes it at once if its end came first, at the same instant. */
+/**
+ * Opens a span; closes it at once if its end came first, at the same instant. A span opened while
+ * another of its key is open (a second 补正 notice before the first was answered) is kept beside it:
+ * the next end closes both (see {@link closeSpan}).
+ */
 function openSpan(state: LedgerState, span: OpenSpan, acceptedAt: string | undefined): void {
-  const index = state.open.findIndex((s) => s.key === span.key);
-  if (index < 0) state.open.push(span);
-  else state.open[index] = span;
+  state.open.push(span);
   const end = state.unmatchedCloses.take(span.key, span.time);
   if (end !== undefined) closeSpan(state, span.key, end, acceptedAt);
 }
 
-/** Closes the open span under `key` (if any) at `end`, or leaves it open at the evaluation instant. */
+/**
+ * Closes every span open under `key` at `end` (or leaves them open at the evaluation instant): an
+ * end answers every start of its kind before it, as the 办理状态 codes read (7 ends state 6 however
+ * often 6 was logged). An end that closes nothing is kept for a start at its instant.
+ */
 function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined, acceptedAt: string | undefined): void {
-  const { calendar, open } = state;
-  const index = open.findIndex((s) => s.key === key);
-  if (index < 0) {
-    if (end !== undefined) state.unmatchedCloses.note(key, instantMs(end.at), end);
-    return;
+  const open = state.open;
+  let closed = false;
+  for (let index = 0; index < open.length; ) {
+    if (open[index]!.key !== key) {
+      index++;
+      continue;
+    }
+    const span = open[index]!;
+    open.splice(index, 1);
+    closeOpenSpan(state, span, end, acceptedAt);
+    closed = true;
   }
-  const span = open[index]!;
-  open.splice(index, 1);
+  if (!closed && end !== undefined) state.unmatchedCloses.note(key, instantMs(end.at), end);
+}
+
+/** Records an open span, just taken from the open ones, as a ledger entry ending at `end` (or open). */
+function closeOpenSpan(state: LedgerState, span: OpenSpan, end: EventRecord | undefined, acceptedAt: string | undefined): void {
+  const calendar = state.calendar;
   const afterAcceptance = acceptedAt !== undefined && span.time >= instantMs(acceptedAt);
   const lawful =
     span.kind === 'stopped-step' ||
@@ -190,7 +206,8 @@ function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined
 
 /** Closes every open span at `end` (or leaves them open at the evaluation instant), in the order they opened. */
 function closeAll(state: LedgerState, end: EventRecord | undefined, acceptedAt: string | undefined): void {
-  while (state.open.length > 0) closeSpan(state, state.open[0]!.key, end, acceptedAt);
+  for (const span of state.open) closeOpenSpan(state, span, end, acceptedAt);
+  state.open.length = 0;
 }
 
 /** The local day spans of the ledger entries that pass `filter`. */
