@@ -66,6 +66,24 @@ describe('extraneousDelayDetector', () => {
     expect(detector.detect(testCase(withGap('2025-03-25 10:00', interleaved)), detector.defaults, [])).toMatchObject([{ recordIds: ['c1#8', 'c1#9'], hiddenWorkingDays: 15 }]);
   });
 
+  it('ends a 补正 noticed twice at its one end, as the case clock does, and then sees the idle gap', () => {
+    const twice = withGap('2025-03-25 10:00', [
+      ['supplement-started', '2025-03-04 14:00', { reason: { kind: 'incomplete-materials' } }],
+      ['supplement-started', '2025-03-05 14:00', { reason: { kind: 'incomplete-materials' } }],
+      ['supplement-ended', '2025-03-06 14:00', { actor: undefined }],
+    ]);
+    // Counting starts, the second notice would want an end of its own and hide the gap to 03-25.
+    expect(detector.detect(testCase(twice), detector.defaults, [])).toMatchObject([{ recordIds: ['c1#7', 'c1#8'], hiddenWorkingDays: 13 }]);
+  });
+
+  it('takes a step sent back (退回) as no longer in progress', () => {
+    const sentBack = withGap('2025-03-25 10:00', [
+      ['site-inspection', '2025-03-05 09:00', { lifecycle: 'start' }],
+      ['site-inspection', '2025-03-05 11:00', { lifecycle: 'send-back', attrs: { to: 'document-review' } }],
+    ]);
+    expect(detector.detect(testCase(sentBack), detector.defaults, [])).toMatchObject([{ recordIds: ['c1#6', 'c1#7'], hiddenWorkingDays: 14 }]);
+  });
+
   it('ignores an ordinary case and a short pause between steps', () => {
     expect(detector.detect(testCase(ORDINARY), detector.defaults, [])).toEqual([]);
     expect(detector.detect(testCase(withGap('2025-03-10 10:00')), detector.defaults, [])).toEqual([]);

@@ -16,13 +16,14 @@ export interface ExtraneousDelayOptions {
 const CLOSES = new Set(['approved', 'approved-deferred', 'denied', 'withdrawn']);
 
 /**
- * What is in progress while the detector walks a case: open 补正 and 特别程序, each counted (they keep
+ * What is in progress while the detector walks a case: an open 补正 and an open 特别程序 (they keep
  * the case busy, or its clock lawfully stopped, until their end), and the ids of steps started and
- * not yet completed, one entry per open start.
+ * not yet completed. An end closes every start of its kind before it, as the case clock pairs them.
  */
 interface InProgress {
-  supplements: number;
-  specialProcedures: number;
+  supplement: boolean;
+  specialProcedure: boolean;
+  /** One entry per step id in progress. */
   readonly steps: string[];
   /** The ends (`supplement`, `special-procedure` or a step id) that closed nothing, for a start at their instant to pair with. */
   readonly unmatchedEnds: SameInstantEnds<true>;
@@ -31,17 +32,17 @@ interface InProgress {
 /** Updates what is in progress with one record, at `time` (epoch ms). */
 function track(progress: InProgress, activity: string, lifecycle: string | undefined, time: number): void {
   if (activity === 'supplement-started') {
-    if (progress.unmatchedEnds.take('supplement', time) === undefined) progress.supplements++;
+    if (progress.unmatchedEnds.take('supplement', time) === undefined) progress.supplement = true;
   } else if (activity === 'special-procedure-started') {
-    if (progress.unmatchedEnds.take('special-procedure', time) === undefined) progress.specialProcedures++;
-  } else if (lifecycle === 'start' && progress.unmatchedEnds.take(activity, time) === undefined) progress.steps.push(activity);
+    if (progress.unmatchedEnds.take('special-procedure', time) === undefined) progress.specialProcedure = true;
+  } else if (lifecycle === 'start' && progress.unmatchedEnds.take(activity, time) === undefined && !progress.steps.includes(activity)) progress.steps.push(activity);
   if (activity === 'supplement-ended') {
-    if (progress.supplements > 0) progress.supplements--;
+    if (progress.supplement) progress.supplement = false;
     else progress.unmatchedEnds.note('supplement', time, true);
   } else if (activity === 'special-procedure-ended') {
-    if (progress.specialProcedures > 0) progress.specialProcedures--;
+    if (progress.specialProcedure) progress.specialProcedure = false;
     else progress.unmatchedEnds.note('special-procedure', time, true);
-  } else if (lifecycle === 'complete') {
+  } else if (lifecycle === 'complete' || lifecycle === 'send-back' || lifecycle === 'abort') {
     const steps = progress.steps;
     const open = steps.indexOf(activity);
     // Order does not matter: the last entry takes the closed one's place.
@@ -55,10 +56,10 @@ function track(progress: InProgress, activity: string, lifecycle: string | undef
 /**
  * Extraneous delay (DOMAIN §1 row 7: 中介服务、技术审查 kept out of the system): an idle gap inside
  * processing — from acceptance to the decision — longer than N working days, during which the case
- * logged nothing and had nothing in progress. Rule: a step that has started and not completed is its
- * own waiting (a long expert review, a clock-stopping Art. 45 step, a publicity period), and so is an
- * open 补正 or 特别程序; the gap counted is between the last record that left nothing in progress (a
- * step's completion, a pause's end, the acceptance) and the next record. Deadline records written by
+ * logged nothing and had nothing in progress. Rule: a step that has started and not ended (completed,
+ * sent back or aborted) is its own waiting (a long expert review, a clock-stopping Art. 45 step, a
+ * publicity period), and so is an open 补正 or 特别程序; the gap counted is between the last record that
+ * left nothing in progress (a step's end, a pause's end, the acceptance) and the next record. Deadline records written by
  * the system's timers are not activity. `hiddenWorkingDays` is the gap: working days of work done
  * somewhere the system does not see.
  */
@@ -71,7 +72,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     if (accepted === undefined) return NO_FINDINGS;
     const records = view.records;
-    const progress: InProgress = { supplements: 0, specialProcedures: 0, steps: [], unmatchedEnds: new SameInstantEnds() };
+    const progress: InProgress = { supplement: false, specialProcedure: false, steps: [], unmatchedEnds: new SameInstantEnds() };
     let findings: Finding[] | undefined;
     const times = timesOf(view);
     let previousIndex = records.indexOf(accepted);
@@ -80,7 +81,7 @@ export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
       const r = records[i]!;
       const activity = r.activity;
       if (r.source !== 'system' || options.passiveActivities.includes(activity)) continue;
-      if (progress.supplements === 0 && progress.specialProcedures === 0 && progress.steps.length === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
+      if (!progress.supplement && !progress.specialProcedure && progress.steps.length === 0 && !withinDays(times[previousIndex]!, times[i]!, options.maxIdleWorkingDays)) {
         const gap = workingDaysFrom(view, previous.at, r.at);
         if (gap > options.maxIdleWorkingDays) {
           (findings ??= []).push({

@@ -50,6 +50,32 @@ describe('suspensionAbuseDetector', () => {
     ]);
   });
 
+  it('counts a second 补正 notice before the first was answered as a round, hiding no days the first did not', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ['supplement-started', '2025-03-04 10:00', { materials: ['safety-rules'], reason: { kind: 'incomplete-materials' } }],
+      ['supplement-started', '2025-03-05 10:00', { materials: ['site-plan'], reason: { kind: 'incomplete-materials' } }],
+      ['supplement-ended', '2025-03-07 10:00', { materials: ['safety-rules', 'site-plan'], actor: undefined }],
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    // One end answers both notices, as the case clock pairs them (not the first left open to the decision, 10 days).
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([
+      { recordIds: ['c1#2', 'c1#3', 'c1#5', 'c1#4', 'c1#5'], interval: { from: '2025-03-04T10:00:00+08:00', to: '2025-03-07T10:00:00+08:00' }, hiddenWorkingDays: 0 },
+    ]);
+  });
+
+  it('ends two 特别程序 started before one end at that end, each judged on its own reason', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'other' } }],
+      ['special-procedure-started', '2025-03-06 10:00', { reason: { kind: 'expert-review' } }],
+      ['special-procedure-ended', '2025-03-11 10:00'],
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    // The first ends with the second at 03-11 (4 working days), not at the decision (9).
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#2', 'c1#3', 'c1#5'], interval: { to: '2025-03-11T10:00:00+08:00' }, hiddenWorkingDays: 4 }]);
+  });
+
   it('finds a special procedure keyed in after the decision', () => {
     const view = testCase([
       ...ORDINARY.slice(0, 2),

@@ -18,46 +18,80 @@ export interface SuspensionAbuseOptions {
 const ART45 = new Set<string>(Art45CategorySchema.options);
 
 /**
- * Start → end pairs of one kind of pause among the case's pause records (an end missing: open until
- * the case's last record). An end that closed nothing pairs with a start at the same instant after
- * it: a pause begun and ended in one instant, its records written in reverse (as the clocks read it).
+ * Start → end pairs of one kind of pause among the case's pause records. An end closes every start
+ * of its kind before it (a second notice before the first was answered is a round of its own that
+ * the same end answers); a start never ended is open until the case's last record. An end that
+ * closed nothing pairs with a start at the same instant after it: a pause begun and ended in one
+ * instant, its records written in reverse. The case clock pairs them the same way.
  */
-function pauses(view: CaseView, start: string, end: string): Array<{ start: EventRecord; end: EventRecord | undefined }> {
-  const out: Array<{ start: EventRecord; end: EventRecord | undefined }> = [];
-  let open: EventRecord | undefined;
+function pauses(view: CaseView, start: string, end: string): Pause[] {
+  const out: Pause[] = [];
+  const open: EventRecord[] = [];
   let unmatched: EventRecord | undefined;
   for (const i of indexOf(view).pauses) {
     const r = view.records[i]!;
     if (r.activity === start) {
-      if (open !== undefined) out.push({ start: open, end: undefined });
-      open = r;
       if (unmatched !== undefined && ms(unmatched.at) === ms(r.at)) {
         out.push({ start: r, end: unmatched });
-        open = unmatched = undefined;
-      }
+        unmatched = undefined;
+      } else open.push(r);
     } else if (r.activity === end) {
-      if (open === undefined) unmatched = r;
-      else {
-        out.push({ start: open, end: r });
-        open = undefined;
-      }
+      if (open.length === 0) unmatched = r;
+      for (const s of open) out.push({ start: s, end: r });
+      open.length = 0;
     }
   }
-  if (open !== undefined) out.push({ start: open, end: undefined });
+  for (const s of open) out.push({ start: s, end: undefined });
   return out;
 }
 
+interface Pause {
+  readonly start: EventRecord;
+  readonly end: EventRecord | undefined;
+}
+
 /** Working days a pause lasted; an open one lasts until the case's last record. */
-function pausedDays(view: CaseView, p: { start: EventRecord; end: EventRecord | undefined }): number {
-  return workingDaysFrom(view, p.start.at, p.end?.at ?? view.records.at(-1)?.at ?? p.start.at);
+function pausedDays(view: CaseView, p: Pause): number {
+  return workingDaysFrom(view, p.start.at, endOf(view, p));
+}
+
+/** When a pause ends: its end, else the case's last record. */
+function endOf(view: CaseView, p: Pause): string {
+  return p.end?.at ?? view.records.at(-1)?.at ?? p.start.at;
+}
+
+/**
+ * Working days the pauses after the first `allowed` stopped the clock beyond what those did: the union
+ * of all, less the union of the allowed (a round inside an earlier one adds nothing).
+ */
+function extraDays(view: CaseView, rounds: readonly Pause[], allowed: number): number {
+  return Math.max(0, unionDays(view, rounds) - unionDays(view, rounds.slice(0, allowed)));
+}
+
+/** Working days of the union of some pauses (in order of their starts). */
+function unionDays(view: CaseView, rounds: readonly Pause[]): number {
+  let days = 0;
+  let from: string | undefined;
+  let to = '';
+  for (const p of rounds) {
+    const end = endOf(view, p);
+    if (from !== undefined && ms(p.start.at) < ms(to)) {
+      if (ms(end) > ms(to)) to = end;
+      continue;
+    }
+    if (from !== undefined) days += workingDaysFrom(view, from, to);
+    from = p.start.at;
+    to = end;
+  }
+  return from === undefined ? days : days + workingDaysFrom(view, from, to);
 }
 
 /**
  * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds after
  * acceptance; or a 特别程序 whose reason is neither an Art. 45 category nor an approved Art. 42
  * extension, that starts at the very instant of acceptance, or that was entered after the decision was.
- * `hiddenWorkingDays` is the suspended working days not justified: the extra 补正 rounds, or the
- * flagged 特别程序.
+ * `hiddenWorkingDays` is the suspended working days not justified: those the extra 补正 rounds
+ * stopped beyond the allowed ones, or the flagged 特别程序's.
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
@@ -75,8 +109,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     if (accepted !== undefined) {
       const rounds = pauses(view, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
       if (rounds.length > options.maxPostAcceptanceSupplements) {
-        const extra = rounds.slice(options.maxPostAcceptanceSupplements);
-        const days = extra.reduce((sum, p) => sum + pausedDays(view, p), 0);
+        const days = extraDays(view, rounds, options.maxPostAcceptanceSupplements);
         const last = rounds.at(-1)!;
         (findings ??= []).push({
           code: 'suspension-abuse',
