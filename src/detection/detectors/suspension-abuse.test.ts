@@ -36,6 +36,34 @@ describe('suspensionAbuseDetector', () => {
     expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 after acceptance (过程补件): case c1 was sent back for materials 2 times after its acceptance on 2025-03-03 10:00, stopping the clock each time; the rounds beyond 1 hid 3 working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock."`);
   });
 
+  it('finds a second 补正 round before acceptance, whose days the official figure never counts', () => {
+    const view = testCase([
+      ORDINARY[0]!,
+      ...round('2025-03-03 11:00', '2025-03-05 11:00'),
+      ...round('2025-03-06 11:00', '2025-03-11 11:00'),
+      ['department-accepted', '2025-03-11 14:00'],
+      ['approved', '2025-03-18 15:00'],
+    ]);
+    const [finding, ...rest] = detector.detect(view, detector.defaults, []);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#5', 'c1#6'], interval: { from: '2025-03-03T11:00:00+08:00', to: '2025-03-11T11:00:00+08:00' }, hiddenWorkingDays: 3 });
+    expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 before acceptance: case c1 was asked for materials 2 times before its acceptance on 2025-03-11 14:00; the rounds beyond 1 held the application 3 working days more, time the official figure (from acceptance) does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for."`);
+    // One round before acceptance and one after are each within their allowance.
+    expect(detector.detect(testCase([ORDINARY[0]!, ...round('2025-03-03 11:00', '2025-03-05 11:00'), ['department-accepted', '2025-03-05 14:00'], ...round('2025-03-06 11:00', '2025-03-07 11:00'), ['approved', '2025-03-18 15:00']]), detector.defaults, [])).toEqual([]);
+  });
+
+  it('counts the 补正 rounds of a case never accepted as rounds before acceptance', () => {
+    const view = testCase([
+      ORDINARY[0]!,
+      ...round('2025-03-03 11:00', '2025-03-05 11:00'),
+      ['supplement-started', '2025-03-06 11:00', { materials: ['safety-rules'], reason: { kind: 'incomplete-materials' } }],
+      ['withdrawn-before-acceptance', '2025-03-20 11:00', { actor: undefined }],
+    ]);
+    // The second round is never answered: it lasts to the case's last record, the withdrawal.
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#2', 'c1#3', 'c1#4'], hiddenWorkingDays: 10 }]);
+    expect(detector.detect(view, { ...detector.defaults, maxPreAcceptanceSupplements: 2 }, [])).toEqual([]);
+  });
+
   it('reads a 补正 begun and ended in one instant, its records reversed, as a round of no days', () => {
     const view = testCase([
       ...ORDINARY.slice(0, 2),

@@ -7,6 +7,8 @@ import { indexOf } from '../case-index';
 
 /** Options of {@link suspensionAbuseDetector}. */
 export interface SuspensionAbuseOptions {
+  /** 补正 rounds allowed before acceptance (or in a case never accepted); more break the 一次性告知 duty (Art. 32). Default 1. */
+  readonly maxPreAcceptanceSupplements: number;
   /** 补正 rounds allowed after acceptance (过程补件); more break the 一次性告知 duty. Default 1. */
   readonly maxPostAcceptanceSupplements: number;
   /** A 特别程序 starting within this many seconds of acceptance counts as starting at acceptance; default 60. */
@@ -87,16 +89,17 @@ function unionDays(view: CaseView, rounds: readonly Pause[]): number {
 }
 
 /**
- * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds after
- * acceptance; or a 特别程序 whose reason is neither an Art. 45 category nor an approved Art. 42
- * extension, that starts at the very instant of acceptance, or that was entered after the decision was.
- * `hiddenWorkingDays` is the suspended working days not justified: those the extra 补正 rounds
- * stopped beyond the allowed ones, or the flagged 特别程序's.
+ * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds before
+ * acceptance (一次性告知) or after it (过程补件); or a 特别程序 whose reason is neither an Art. 45
+ * category nor an approved Art. 42 extension, that starts at the very instant of acceptance, or that
+ * was entered after the decision was. `hiddenWorkingDays` is the suspended working days not
+ * justified: those the extra 补正 rounds held the case beyond the allowed ones (before acceptance,
+ * days the official figure never counts), or the flagged 特别程序's.
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
-  signal: 'Repeated post-acceptance 补正, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
-  defaults: { maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
+  signal: 'Repeated 补正 before or after acceptance, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
+  defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
     const index = indexOf(view);
     // Both signals are about 补正 and 特别程序 records.
@@ -106,8 +109,27 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     const decided = index.decided;
     const lastAt = view.records.at(-1)?.at;
 
+    const supplements = pauses(view, 'supplement-started', 'supplement-ended');
+    const before = accepted === undefined ? supplements : supplements.filter((p) => ms(p.start.at) <= ms(accepted.at));
+    if (before.length > options.maxPreAcceptanceSupplements) {
+      const days = extraDays(view, before, options.maxPreAcceptanceSupplements);
+      const last = before.at(-1)!;
+      (findings ??= []).push({
+        code: 'suspension-abuse',
+        ...caseFields(view),
+        severity: 'high',
+        recordIds: [...before.flatMap((p) => (p.end === undefined ? [p.start.id] : [p.start.id, p.end.id])), ...(accepted === undefined ? [] : [accepted.id])],
+        interval: { from: before[0]!.start.at, to: last.end?.at ?? last.start.at },
+        hiddenWorkingDays: days,
+        message:
+          `Repeated 补正 before acceptance: case ${view.caseId} was asked for materials ${before.length} times ` +
+          `${accepted === undefined ? 'and never accepted' : `before its acceptance on ${short(accepted.at)}`}; the rounds beyond ` +
+          `${options.maxPreAcceptanceSupplements} held the application ${days} working days more, time the official figure (from acceptance) ` +
+          `does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for.`,
+      });
+    }
     if (accepted !== undefined) {
-      const rounds = pauses(view, 'supplement-started', 'supplement-ended').filter((p) => ms(p.start.at) > ms(accepted.at));
+      const rounds = supplements.filter((p) => ms(p.start.at) > ms(accepted.at));
       if (rounds.length > options.maxPostAcceptanceSupplements) {
         const days = extraDays(view, rounds, options.maxPostAcceptanceSupplements);
         const last = rounds.at(-1)!;
