@@ -44,6 +44,8 @@ export interface CaseSummary {
   readonly end?: { readonly activity: string; readonly at: string; readonly recordId: string };
   /** The first record's id, to prove a finding. */
   readonly firstRecordId: string;
+  /** Set when the case's matter has no definition among those the driver was given: a matter on no list. */
+  readonly unlisted?: true;
 }
 
 /** One detector: a stable code, what it looks for, its default thresholds, and the check itself. */

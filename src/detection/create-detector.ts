@@ -373,7 +373,7 @@ class StreamingDetector implements OffSystemDetector {
     return merged;
   }
 
-  private summarize(caseId: string, first: EventRecord, index: CaseIndex): Summarized {
+  private summarize(caseId: string, first: EventRecord, index: CaseIndex, listed: boolean): Summarized {
     let { projectCode, applicantId, bundleId } = index;
     const receivedAt = index.anyReceived?.at;
     const acceptedAt = index.anyAccepted?.at;
@@ -392,6 +392,7 @@ class StreamingDetector implements OffSystemDetector {
     if (receivedAt !== undefined) summary.receivedAt = receivedAt;
     if (acceptedAt !== undefined) summary.acceptedAt = acceptedAt;
     if (end !== undefined) summary.end = { activity: end.activity, at: end.at, recordId: end.id };
+    if (!listed) summary.unlisted = true;
     return { summary, ofProject, ofApplicant };
   }
 
@@ -432,7 +433,7 @@ class StreamingDetector implements OffSystemDetector {
     }
     const first = records[0]!;
     if (flow === undefined) this.unknownMatters.add(first.matterId);
-    const summarized = this.summarize(c.caseId, first, index);
+    const summarized = this.summarize(c.caseId, first, index, flow !== undefined);
     const { summary } = summarized;
     const detectors = this.detectors;
     const history = detectors.length === 0 ? NO_HISTORY : historyOf(summarized);
