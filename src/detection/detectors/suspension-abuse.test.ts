@@ -23,7 +23,7 @@ describe('suspensionAbuseDetector', () => {
     expect(finding!.message).toMatchInlineSnapshot(`"Unjustified special procedure (特别程序): case c1 stopped its clock for 10 working days from 2025-03-03 10:00, and its reason "business-suspension" is neither an Art. 45 category nor an approved Art. 42 extension; it starts at the very moment of acceptance (2025-03-03 10:00). Check the suspension's basis and restore the days to the processing time."`);
   });
 
-  it('finds repeated 补正 rounds after acceptance and counts the rounds beyond the first', () => {
+  it('finds 补正 after acceptance (过程补件) and counts the rounds beyond those allowed', () => {
     const view = testCase([
       ...ORDINARY.slice(0, 2),
       ...round('2025-03-04 10:00', '2025-03-06 10:00'),
@@ -32,8 +32,11 @@ describe('suspensionAbuseDetector', () => {
     ]);
     const [finding, ...rest] = detector.detect(view, detector.defaults, []);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#5', 'c1#6'], hiddenWorkingDays: 3 });
-    expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 after acceptance (过程补件): case c1 was sent back for materials 2 times after its acceptance on 2025-03-03 10:00, stopping the clock each time; the rounds beyond 1 hid 3 working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock."`);
+    // None allowed by default: both rounds, 2 + 3 working days.
+    expect(finding).toMatchObject({ recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#5', 'c1#6'], hiddenWorkingDays: 5 });
+    expect(detector.detect(view, { ...detector.defaults, maxPostAcceptanceSupplements: 1 }, [])).toMatchObject([{ hiddenWorkingDays: 3 }]);
+    expect(detector.detect(testCase([...ORDINARY.slice(0, 2), ...round('2025-03-04 10:00', '2025-03-06 10:00'), ['approved', '2025-03-18 15:00']]), detector.defaults, [])[0]!.message).toMatchInlineSnapshot(`"补正 after acceptance (过程补件): case c1 was sent back for materials once after its acceptance on 2025-03-03 10:00, stopping the clock; that hid 2 working days. Materials must be asked for once, before acceptance (一次性告知, Art. 32); check whether the round was used to stop the clock."`);
+    expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 after acceptance (过程补件): case c1 was sent back for materials 2 times after its acceptance on 2025-03-03 10:00, stopping the clock; that hid 5 working days. Materials must be asked for once, before acceptance (一次性告知, Art. 32); check whether the rounds were used to stop the clock."`);
   });
 
   it('finds a second 补正 round before acceptance, whose days the official figure never counts', () => {
@@ -48,8 +51,9 @@ describe('suspensionAbuseDetector', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#5', 'c1#6'], interval: { from: '2025-03-03T11:00:00+08:00', to: '2025-03-11T11:00:00+08:00' }, hiddenWorkingDays: 3 });
     expect(finding!.message).toMatchInlineSnapshot(`"Repeated 补正 before acceptance: case c1 was asked for materials 2 times before its acceptance on 2025-03-11 14:00; the rounds beyond 1 held the application 3 working days more, time the official figure (from acceptance) does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for."`);
-    // One round before acceptance and one after are each within their allowance.
-    expect(detector.detect(testCase([ORDINARY[0]!, ...round('2025-03-03 11:00', '2025-03-05 11:00'), ['department-accepted', '2025-03-05 14:00'], ...round('2025-03-06 11:00', '2025-03-07 11:00'), ['approved', '2025-03-18 15:00']]), detector.defaults, [])).toEqual([]);
+    // Where one round during processing is allowed, one round before acceptance and one after are each within their allowance.
+    const allowed = { ...detector.defaults, maxPostAcceptanceSupplements: 1 };
+    expect(detector.detect(testCase([ORDINARY[0]!, ...round('2025-03-03 11:00', '2025-03-05 11:00'), ['department-accepted', '2025-03-05 14:00'], ...round('2025-03-06 11:00', '2025-03-07 11:00'), ['approved', '2025-03-18 15:00']]), allowed, [])).toEqual([]);
   });
 
   it('counts the 补正 rounds of a case never accepted as rounds before acceptance', () => {
@@ -73,7 +77,7 @@ describe('suspensionAbuseDetector', () => {
       ['approved', '2025-03-18 15:00'],
     ]);
     // Still a second request for materials after acceptance, but it hid no time (not the 6 days to the decision).
-    expect(detector.detect(view, detector.defaults, [])).toMatchObject([
+    expect(detector.detect(view, { ...detector.defaults, maxPostAcceptanceSupplements: 1 }, [])).toMatchObject([
       { recordIds: ['c1#2', 'c1#3', 'c1#4', 'c1#6', 'c1#5'], interval: { from: '2025-03-04T10:00:00+08:00', to: '2025-03-10T10:00:00+08:00' }, hiddenWorkingDays: 0 },
     ]);
   });
@@ -87,7 +91,7 @@ describe('suspensionAbuseDetector', () => {
       ['approved', '2025-03-18 15:00'],
     ]);
     // One end answers both notices, as the case clock pairs them (not the first left open to the decision, 10 days).
-    expect(detector.detect(view, detector.defaults, [])).toMatchObject([
+    expect(detector.detect(view, { ...detector.defaults, maxPostAcceptanceSupplements: 1 }, [])).toMatchObject([
       { recordIds: ['c1#2', 'c1#3', 'c1#5', 'c1#4', 'c1#5'], interval: { from: '2025-03-04T10:00:00+08:00', to: '2025-03-07T10:00:00+08:00' }, hiddenWorkingDays: 0 },
     ]);
   });

@@ -9,7 +9,10 @@ import { indexOf } from '../case-index';
 export interface SuspensionAbuseOptions {
   /** 补正 rounds allowed before acceptance (or in a case never accepted); more break the 一次性告知 duty (Art. 32). Default 1. */
   readonly maxPreAcceptanceSupplements: number;
-  /** 补正 rounds allowed after acceptance (过程补件); more break the 一次性告知 duty. Default 1. */
+  /**
+   * 补正 rounds allowed after acceptance (过程补件, a known clock-stopper: Art. 32 places 补正 before
+   * acceptance). Default 0; set 1 where local 限时办结 rules allow one round during processing.
+   */
   readonly maxPostAcceptanceSupplements: number;
   /** A 特别程序 starting within this many seconds of acceptance counts as starting at acceptance; default 60. */
   readonly atAcceptanceSeconds: number;
@@ -90,7 +93,7 @@ function unionDays(view: CaseView, rounds: readonly Pause[]): number {
 
 /**
  * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds before
- * acceptance (一次性告知) or after it (过程补件); or a 特别程序 whose reason is neither an Art. 45
+ * acceptance (一次性告知; one by default), or any after it (过程补件; none by default); or a 特别程序 whose reason is neither an Art. 45
  * category nor an approved Art. 42 extension, that starts at the very instant of acceptance, or that
  * was entered after the decision was. `hiddenWorkingDays` is the suspended working days not
  * justified: those the extra 补正 rounds held the case beyond the allowed ones (before acceptance,
@@ -98,8 +101,8 @@ function unionDays(view: CaseView, rounds: readonly Pause[]): number {
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
-  signal: 'Repeated 补正 before or after acceptance, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
-  defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 1, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
+  signal: 'Repeated 补正 before acceptance, 补正 after it, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
+  defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 0, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
     const index = indexOf(view);
     // Both signals are about 补正 and 特别程序 records.
@@ -141,9 +144,10 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
           interval: { from: rounds[0]!.start.at, to: last.end?.at ?? last.start.at },
           hiddenWorkingDays: days,
           message:
-            `Repeated 补正 after acceptance (过程补件): case ${view.caseId} was sent back for materials ${rounds.length} times after ` +
-            `its acceptance on ${short(accepted.at)}, stopping the clock each time; the rounds beyond ${options.maxPostAcceptanceSupplements} ` +
-            `hid ${days} working days. Materials must be asked for once (一次性告知, Art. 32); check whether the rounds were used to stop the clock.`,
+            `${rounds.length === 1 ? '补正' : 'Repeated 补正'} after acceptance (过程补件): case ${view.caseId} was sent back for materials ` +
+            `${rounds.length === 1 ? 'once' : `${rounds.length} times`} after its acceptance on ${short(accepted.at)}, stopping the clock; ` +
+            `${options.maxPostAcceptanceSupplements === 0 ? 'that' : `the rounds beyond ${options.maxPostAcceptanceSupplements}`} hid ${days} working days. ` +
+            `Materials must be asked for once, before acceptance (一次性告知, Art. 32); check whether the ${rounds.length === 1 ? 'round was' : 'rounds were'} used to stop the clock.`,
         });
       }
     }
