@@ -91,13 +91,32 @@ function unionDays(view: CaseView, rounds: readonly Pause[]): number {
   return from === undefined ? days : days + workingDaysFrom(view, from, to);
 }
 
+/** A finding on 补正 rounds: their records in order (the acceptance among them, where it falls), from the first start to the last end. */
+function roundsFinding(view: CaseView, rounds: readonly Pause[], accepted: EventRecord | undefined, days: number, message: string): Finding {
+  const recordIds = rounds.flatMap((p) => (p.end === undefined ? [p.start.id] : [p.start.id, p.end.id]));
+  if (accepted !== undefined) {
+    if (ms(accepted.at) < ms(rounds[0]!.start.at)) recordIds.unshift(accepted.id);
+    else recordIds.push(accepted.id);
+  }
+  const last = rounds.at(-1)!;
+  return {
+    code: 'suspension-abuse',
+    ...caseFields(view),
+    severity: 'high',
+    recordIds,
+    interval: { from: rounds[0]!.start.at, to: last.end?.at ?? last.start.at },
+    hiddenWorkingDays: days,
+    message,
+  };
+}
+
 /**
  * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds before
- * acceptance (一次性告知; one by default), or any after it (过程补件; none by default); or a 特别程序 whose reason is neither an Art. 45
- * category nor an approved Art. 42 extension, that starts at the very instant of acceptance, or that
- * was entered after the decision was. `hiddenWorkingDays` is the suspended working days not
- * justified: those the extra 补正 rounds held the case beyond the allowed ones (before acceptance,
- * days the official figure never counts), or the flagged 特别程序's.
+ * acceptance (一次性告知; one by default), or any after it (过程补件; none by default); or a 特别程序
+ * whose reason is neither an Art. 45 category nor an approved Art. 42 extension, that starts at the
+ * very instant of acceptance, or that was entered after the decision was. `hiddenWorkingDays` is the
+ * suspended working days not justified: those the extra 补正 rounds held the case beyond the allowed
+ * ones (before acceptance, days the official figure never counts), or the flagged 特别程序's.
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
@@ -115,41 +134,26 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     const supplements = pauses(view, 'supplement-started', 'supplement-ended');
     const before = accepted === undefined ? supplements : supplements.filter((p) => ms(p.start.at) <= ms(accepted.at));
     if (before.length > options.maxPreAcceptanceSupplements) {
-      const days = extraDays(view, before, options.maxPreAcceptanceSupplements);
-      const last = before.at(-1)!;
-      (findings ??= []).push({
-        code: 'suspension-abuse',
-        ...caseFields(view),
-        severity: 'high',
-        recordIds: [...before.flatMap((p) => (p.end === undefined ? [p.start.id] : [p.start.id, p.end.id])), ...(accepted === undefined ? [] : [accepted.id])],
-        interval: { from: before[0]!.start.at, to: last.end?.at ?? last.start.at },
-        hiddenWorkingDays: days,
-        message:
-          `Repeated 补正 before acceptance: case ${view.caseId} was asked for materials ${before.length} times ` +
-          `${accepted === undefined ? 'and never accepted' : `before its acceptance on ${short(accepted.at)}`}; the rounds beyond ` +
-          `${options.maxPreAcceptanceSupplements} held the application ${days} working days more, time the official figure (from acceptance) ` +
-          `does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for.`,
-      });
+      const allowed = options.maxPreAcceptanceSupplements;
+      const days = extraDays(view, before, allowed);
+      const message =
+        `Repeated 补正 before acceptance: case ${view.caseId} was asked for materials ${before.length} times ` +
+        `${accepted === undefined ? 'and never accepted' : `before its acceptance on ${short(accepted.at)}`}; the rounds beyond ` +
+        `${allowed} held the application ${days} working days more, time the official figure (from acceptance) ` +
+        `does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for.`;
+      (findings ??= []).push(roundsFinding(view, before, accepted, days, message));
     }
-    if (accepted !== undefined) {
-      const rounds = supplements.filter((p) => ms(p.start.at) > ms(accepted.at));
-      if (rounds.length > options.maxPostAcceptanceSupplements) {
-        const days = extraDays(view, rounds, options.maxPostAcceptanceSupplements);
-        const last = rounds.at(-1)!;
-        (findings ??= []).push({
-          code: 'suspension-abuse',
-          ...caseFields(view),
-          severity: 'high',
-          recordIds: [accepted.id, ...rounds.flatMap((p) => (p.end === undefined ? [p.start.id] : [p.start.id, p.end.id]))],
-          interval: { from: rounds[0]!.start.at, to: last.end?.at ?? last.start.at },
-          hiddenWorkingDays: days,
-          message:
-            `${rounds.length === 1 ? '补正' : 'Repeated 补正'} after acceptance (过程补件): case ${view.caseId} was sent back for materials ` +
-            `${rounds.length === 1 ? 'once' : `${rounds.length} times`} after its acceptance on ${short(accepted.at)}, stopping the clock; ` +
-            `${options.maxPostAcceptanceSupplements === 0 ? 'that' : `the rounds beyond ${options.maxPostAcceptanceSupplements}`} hid ${days} working days. ` +
-            `Materials must be asked for once, before acceptance (一次性告知, Art. 32); check whether the ${rounds.length === 1 ? 'round was' : 'rounds were'} used to stop the clock.`,
-        });
-      }
+    const after = accepted === undefined ? [] : supplements.filter((p) => ms(p.start.at) > ms(accepted.at));
+    if (accepted !== undefined && after.length > options.maxPostAcceptanceSupplements) {
+      const allowed = options.maxPostAcceptanceSupplements;
+      const days = extraDays(view, after, allowed);
+      const once = after.length === 1;
+      const message =
+        `${once ? '补正' : 'Repeated 补正'} after acceptance (过程补件): case ${view.caseId} was sent back for materials ` +
+        `${once ? 'once' : `${after.length} times`} after its acceptance on ${short(accepted.at)}, stopping the clock; ` +
+        `${allowed === 0 ? 'that' : `the rounds beyond ${allowed}`} hid ${days} working days. Materials must be asked for once, ` +
+        `before acceptance (一次性告知, Art. 32); check whether the ${once ? 'round was' : 'rounds were'} used to stop the clock.`;
+      (findings ??= []).push(roundsFinding(view, after, accepted, days, message));
     }
 
     const special = pauses(view, 'special-procedure-started', 'special-procedure-ended');

@@ -41,15 +41,15 @@ describe('unmodeledActivityDetector', () => {
 
   describe('a matter on no list that gates a listed one', () => {
     /** A closed case of matter `matterId` of project P-1, received on 02-17 and ended as given. */
-    const earlier = (caseId: string, end: string, endAt: string, extra: Partial<CaseSummary> = {}): CaseSummary => ({
+    const earlier = (caseId: string, end: string, endAt: string, { listed = false, ...extra }: Partial<CaseSummary> & { listed?: boolean } = {}): CaseSummary => ({
       caseId,
       matterId: 'district-opinion-letter',
       projectCode: 'P-1',
       receivedAt: '2025-02-17T09:00:00+08:00',
       end: { activity: end, at: `${endAt.replace(' ', 'T')}:00+08:00`, recordId: `${caseId}#9` },
       firstRecordId: `${caseId}#1`,
-      unlisted: true,
       ...extra,
+      ...(listed ? {} : { unlisted: true }),
     });
 
     it('finds an approval of an unlisted matter that the listed one was received right after', () => {
@@ -65,8 +65,8 @@ describe('unmodeledActivityDetector', () => {
         [earlier('u1', 'approved', '2025-02-20 16:00')], // 7 working days before the receipt
         [earlier('u1', 'denied', '2025-02-28 16:00')],
         [earlier('u1', 'approved', '2025-02-28 16:00', { projectCode: 'P-2' })],
-        [earlier('u1', 'approved', '2025-02-28 16:00', { unlisted: undefined })],
-        [earlier('u1', 'approved', '2025-02-28 16:00'), earlier('l1', 'approved', '2025-03-10 16:00', { matterId: testFlow.id, receivedAt: '2025-03-01T09:00:00+08:00', unlisted: undefined })],
+        [earlier('u1', 'approved', '2025-02-28 16:00', { listed: true })],
+        [earlier('u1', 'approved', '2025-02-28 16:00'), earlier('l1', 'approved', '2025-03-10 16:00', { matterId: testFlow.id, receivedAt: '2025-03-01T09:00:00+08:00', listed: true })],
       ];
       for (const history of silent) expect(detector.detect(testCase(ORDINARY), detector.defaults, history)).toEqual([]);
       expect(detector.detect(testCase(ORDINARY), { maxGateWorkingDays: 10 }, silent[0]!)).toHaveLength(1);
