@@ -58,10 +58,10 @@ function track(progress: InProgress, activity: string, lifecycle: string | undef
  * processing — from acceptance to the decision — longer than N working days, during which the case
  * logged nothing and had nothing in progress. Rule: a step that has started and not ended (completed,
  * sent back or aborted) is its own waiting (a long expert review, a clock-stopping Art. 45 step, a
- * publicity period), and so is an open 补正 or 特别程序; the gap counted is between the last record that
- * left nothing in progress (a step's end, a pause's end, the acceptance) and the next record. Deadline records written by
- * the system's timers are not activity. `hiddenWorkingDays` is the gap: working days of work done
- * somewhere the system does not see.
+ * publicity period), and so is an open 补正 or 特别程序; the gap counted is between the last record
+ * that left nothing in progress (a step's end, a pause's end, the acceptance) and the next record.
+ * Deadline records written by the system's timers are not activity. `hiddenWorkingDays` is the gap:
+ * working days of work done somewhere the system does not see.
  */
 export const extraneousDelayDetector: CaseDetector<ExtraneousDelayOptions> = {
   code: 'extraneous-delay',
