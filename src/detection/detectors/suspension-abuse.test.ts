@@ -108,6 +108,18 @@ describe('suspensionAbuseDetector', () => {
     expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#2', 'c1#3', 'c1#5'], interval: { to: '2025-03-11T10:00:00+08:00' }, hiddenWorkingDays: 4 }]);
   });
 
+  it('finds a special procedure never ended, which kept the clock stopped until the decision', () => {
+    const view = testCase([
+      ...ORDINARY.slice(0, 2),
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'expert-review' } }],
+      ['approved', '2025-03-18 15:00'],
+      ['certificate-issued', '2025-03-20 10:00'],
+    ]);
+    // Closed by the decision, as the case clock closes it (9 working days), not by the certificate after it (11).
+    expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#2', 'c1#3'], interval: { from: '2025-03-05T10:00:00+08:00', to: '2025-03-18T15:00:00+08:00' }, hiddenWorkingDays: 9 }]);
+    expect(detector.detect(view, detector.defaults, [])[0]!.message).toContain('it was never ended, so the clock stayed stopped until the decision of 2025-03-18 15:00');
+  });
+
   it('finds a special procedure keyed in after the decision', () => {
     const view = testCase([
       ...ORDINARY.slice(0, 2),

@@ -55,14 +55,17 @@ interface Pause {
   readonly end: EventRecord | undefined;
 }
 
-/** Working days a pause lasted; an open one lasts until the case's last record. */
+/** Working days a pause lasted (an open one: see {@link endOf}). */
 function pausedDays(view: CaseView, p: Pause): number {
   return workingDaysFrom(view, p.start.at, endOf(view, p));
 }
 
-/** When a pause ends: its end, else the case's last record. */
+/** When a pause ends: its end, else — as the case clock closes it — the case's ending (else its last record). */
 function endOf(view: CaseView, p: Pause): string {
-  return p.end?.at ?? view.records.at(-1)?.at ?? p.start.at;
+  if (p.end !== undefined) return p.end.at;
+  const ending = indexOf(view).end;
+  if (ending !== undefined && ms(ending.at) >= ms(p.start.at)) return ending.at;
+  return view.records.at(-1)?.at ?? p.start.at;
 }
 
 /**
@@ -104,7 +107,7 @@ function roundsFinding(view: CaseView, rounds: readonly Pause[], accepted: Event
     ...caseFields(view),
     severity: 'high',
     recordIds,
-    interval: { from: rounds[0]!.start.at, to: last.end?.at ?? last.start.at },
+    interval: { from: rounds[0]!.start.at, to: endOf(view, last) },
     hiddenWorkingDays: days,
     message,
   };
@@ -114,13 +117,14 @@ function roundsFinding(view: CaseView, rounds: readonly Pause[], accepted: Event
  * Suspension abuse (clock-stopping via 补正 / 特别程序 misuse): more than the allowed 补正 rounds before
  * acceptance (一次性告知; one by default), or any after it (过程补件; none by default); or a 特别程序
  * whose reason is neither an Art. 45 category nor an approved Art. 42 extension, that starts at the
- * very instant of acceptance, or that was entered after the decision was. `hiddenWorkingDays` is the
- * suspended working days not justified: those the extra 补正 rounds held the case beyond the allowed
- * ones (before acceptance, days the official figure never counts), or the flagged 特别程序's.
+ * very instant of acceptance, that was entered after the decision was, or that was never ended though
+ * the case was decided. `hiddenWorkingDays` is the suspended working days not justified: those the
+ * extra 补正 rounds held the case beyond the allowed ones (before acceptance, days the official figure
+ * never counts), or the flagged 特别程序's.
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
-  signal: 'Repeated 补正 before acceptance, 补正 after it, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, or entered after the decision.',
+  signal: 'Repeated 补正 before acceptance, 补正 after it, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, entered after the decision, or never ended.',
   defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 0, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
   detect(view, options) {
     const index = indexOf(view);
@@ -129,7 +133,6 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     let findings: Finding[] | undefined;
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     const decided = index.decided;
-    const lastAt = view.records.at(-1)?.at;
 
     const supplements = pauses(view, 'supplement-started', 'supplement-ended');
     const before = accepted === undefined ? supplements : supplements.filter((p) => ms(p.start.at) <= ms(accepted.at));
@@ -171,6 +174,10 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
       if (decided !== undefined && p.start.recordedAt !== undefined && ms(p.start.recordedAt) > ms(decided.recordedAt ?? decided.at)) {
         reasons.push(`it was entered on ${short(p.start.recordedAt)}, after the decision of ${short(decided.at)} was`);
       }
+      // Never ended, yet the case was decided: the clock stayed stopped to the decision.
+      if (p.end === undefined && decided !== undefined && ms(decided.at) >= ms(p.start.at)) {
+        reasons.push(`it was never ended, so the clock stayed stopped until the decision of ${short(decided.at)}`);
+      }
       if (reasons.length === 0) continue;
       const days = pausedDays(view, p);
       (findings ??= []).push({
@@ -178,7 +185,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
         ...caseFields(view),
         severity: 'high',
         recordIds: [...(accepted === undefined ? [] : [accepted.id]), p.start.id, ...(p.end === undefined ? [] : [p.end.id])],
-        interval: { from: p.start.at, to: p.end?.at ?? lastAt ?? p.start.at },
+        interval: { from: p.start.at, to: endOf(view, p) },
         hiddenWorkingDays: days,
         message:
           `Unjustified special procedure (特别程序): case ${view.caseId} stopped its clock for ${days} working days from ` +
