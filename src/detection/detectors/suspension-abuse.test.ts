@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EventRecord } from '../../event-log';
 import { suspensionAbuseDetector as detector } from './suspension-abuse';
 import { ORDINARY, testCase, type Line } from './_internal/test-case';
 
@@ -118,6 +119,35 @@ describe('suspensionAbuseDetector', () => {
     // Closed by the decision, as the case clock closes it (9 working days), not by the certificate after it (11).
     expect(detector.detect(view, detector.defaults, [])).toMatchObject([{ recordIds: ['c1#2', 'c1#3'], interval: { from: '2025-03-05T10:00:00+08:00', to: '2025-03-18T15:00:00+08:00' }, hiddenWorkingDays: 9 }]);
     expect(detector.detect(view, detector.defaults, [])[0]!.message).toContain('it was never ended, so the clock stayed stopped until the decision of 2025-03-18 15:00');
+  });
+
+  it('finds an Art. 42 extension with no approver, a second one, and one longer than the matter allows', () => {
+    const extension = (at: string, extra: Partial<EventRecord> = {}): Line => ['extension-approved', at, { actor: director, reason: { kind: 'art-42-extension' }, attrs: { workingDays: 10 }, ...extra }];
+    const view = testCase([
+      ...ORDINARY.slice(0, 4),
+      extension('2025-03-05 10:00', { actor: undefined }),
+      extension('2025-03-06 10:00'),
+      extension('2025-03-07 10:00', { attrs: { workingDays: 30 } }),
+      ['approved', '2025-04-18 15:00', { actor: director }],
+    ]);
+    const found = detector.detect(view, detector.defaults, []);
+    expect(found.map((f) => f.recordIds)).toEqual([['c1#5'], ['c1#6'], ['c1#7']]);
+    expect(found.every((f) => f.hiddenWorkingDays === undefined)).toBe(true);
+    expect(found[2]!.message).toMatchInlineSnapshot(`"Unapproved extension (延长审批): case c1 extended its time limit on 2025-03-07 10:00 by 30 working days, and it is extension 3, where 1 is allowed (Art. 42 extends once); it adds 30 working days, beyond the 10 the matter allows. An extension that does not count must not hide an overrun: check the case against its limit without it."`);
+    // The lawful look-alike, one approved extension of the matter's length, is silent (the look-alikes test below has another).
+    expect(detector.detect(testCase([...ORDINARY.slice(0, 4), extension('2025-03-06 10:00'), ['approved', '2025-04-18 15:00']]), detector.defaults, [])).toEqual([]);
+  });
+
+  it('takes only an extension with an approver as justifying a 特别程序 for it', () => {
+    const lines = (actor: Partial<EventRecord>): Line[] => [
+      ...ORDINARY.slice(0, 2),
+      ['extension-approved', '2025-03-04 10:00', { reason: { kind: 'art-42-extension' }, ...actor }],
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'art-42-extension' } }],
+      ['special-procedure-ended', '2025-03-12 10:00'],
+      ['approved', '2025-03-18 15:00'],
+    ];
+    expect(detector.detect(testCase(lines({ actor: director })), detector.defaults, [])).toEqual([]);
+    expect(detector.detect(testCase(lines({ actor: undefined })), detector.defaults, []).map((f) => f.recordIds)).toEqual([['c1#2', 'c1#4', 'c1#5'], ['c1#3']]);
   });
 
   it('finds a special procedure keyed in after the decision', () => {

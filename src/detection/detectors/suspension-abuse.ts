@@ -1,4 +1,4 @@
-import { Art45CategorySchema } from '../../definition';
+import { Art45CategorySchema, DEFAULT_EXTENSION_WORKING_DAYS } from '../../definition';
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector, CaseView } from '../case-detector';
 import { NO_FINDINGS, type Finding } from '../finding';
@@ -18,6 +18,8 @@ export interface SuspensionAbuseOptions {
   readonly atAcceptanceSeconds: number;
   /** Reason kinds that justify a 特别程序 besides the Art. 45 categories, when an Art. 42 extension was approved; default `art-42-extension`, `extension`. */
   readonly extensionReasonKinds: readonly string[];
+  /** Art. 42 extensions allowed per case; default 1 (Art. 42 extends once). */
+  readonly maxExtensions: number;
 }
 
 const ART45 = new Set<string>(Art45CategorySchema.options);
@@ -118,18 +120,19 @@ function roundsFinding(view: CaseView, rounds: readonly Pause[], accepted: Event
  * acceptance (一次性告知; one by default), or any after it (过程补件; none by default); or a 特别程序
  * whose reason is neither an Art. 45 category nor an approved Art. 42 extension, that starts at the
  * very instant of acceptance, that was entered after the decision was, or that was never ended though
- * the case was decided. `hiddenWorkingDays` is the suspended working days not justified: those the
- * extra 补正 rounds held the case beyond the allowed ones (before acceptance, days the official figure
- * never counts), or the flagged 特别程序's.
+ * the case was decided; or an Art. 42 extension with no approver, repeated, or too long.
+ * `hiddenWorkingDays` is the suspended working days not justified: those the extra 补正 rounds held
+ * the case beyond the allowed ones (before acceptance, days the official figure never counts), or the
+ * flagged 特别程序's (none for an extension).
  */
 export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   code: 'suspension-abuse',
-  signal: 'Repeated 补正 before acceptance, 补正 after it, or a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, entered after the decision, or never ended.',
-  defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 0, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'] },
+  signal: 'Repeated 补正 before acceptance, 补正 after it, a 特别程序 without an Art. 45 reason or approved Art. 42 extension, starting at acceptance, entered after the decision, or never ended; an Art. 42 extension unapproved, repeated or too long.',
+  defaults: { maxPreAcceptanceSupplements: 1, maxPostAcceptanceSupplements: 0, atAcceptanceSeconds: 60, extensionReasonKinds: ['art-42-extension', 'extension'], maxExtensions: 1 },
   detect(view, options) {
     const index = indexOf(view);
-    // Both signals are about 补正 and 特别程序 records.
-    if (index.pauses.length === 0) return NO_FINDINGS;
+    // Every signal is about 补正, 特别程序 or extension records.
+    if (index.pauses.length === 0 && !index.extensionApproved) return NO_FINDINGS;
     let findings: Finding[] | undefined;
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     const decided = index.decided;
@@ -160,7 +163,8 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     }
 
     const special = pauses(view, 'special-procedure-started', 'special-procedure-ended');
-    const extended = special.length > 0 && index.extensionApproved;
+    // Only an extension with an approver justifies a 特别程序 (as only it counts on the case clock).
+    const extended = special.length > 0 && index.extensionApproved && view.records.some(isApprovedExtension);
     for (const p of special) {
       const kind = p.start.reason?.kind ?? '';
       const reasons: string[] = [];
@@ -192,6 +196,43 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
           `${short(p.start.at)}, and ${reasons.join('; ')}. Check the suspension's basis and restore the days to the processing time.`,
       });
     }
+    if (index.extensionApproved) for (const finding of extensionFindings(view, options)) (findings ??= []).push(finding);
     return findings ?? NO_FINDINGS;
   },
 };
+
+function isApprovedExtension(r: EventRecord): boolean {
+  return r.activity === 'extension-approved' && r.source === 'system' && r.actor !== undefined;
+}
+
+/**
+ * DOMAIN §1 row 11, unapproved extensions: an Art. 42 extension (`extension-approved`) with no
+ * approver, one beyond the allowed number, or one longer than the matter's `extensionWorkingDays`
+ * (10 by default). No hidden days: what an extension covered depends on when the case ended.
+ */
+function extensionFindings(view: CaseView, options: SuspensionAbuseOptions): Finding[] {
+  const allowedDays = view.flow?.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS;
+  const out: Finding[] = [];
+  let count = 0;
+  for (const r of view.records) {
+    if (r.activity !== 'extension-approved' || r.source !== 'system') continue;
+    count++;
+    const days = typeof r.attrs?.workingDays === 'number' ? r.attrs.workingDays : allowedDays;
+    const reasons: string[] = [];
+    if (r.actor === undefined) reasons.push('it names no approver (Art. 42: the head of the office approves an extension)');
+    if (count > options.maxExtensions) reasons.push(`it is extension ${count}, where ${options.maxExtensions} is allowed (Art. 42 extends once)`);
+    if (days > allowedDays) reasons.push(`it adds ${days} working days, beyond the ${allowedDays} the matter allows`);
+    if (reasons.length === 0) continue;
+    out.push({
+      code: 'suspension-abuse',
+      ...caseFields(view),
+      severity: 'high',
+      recordIds: [r.id],
+      interval: { from: r.at, to: r.at },
+      message:
+        `Unapproved extension (延长审批): case ${view.caseId} extended its time limit on ${short(r.at)} by ${days} working days, and ` +
+        `${reasons.join('; ')}. An extension that does not count must not hide an overrun: check the case against its limit without it.`,
+    });
+  }
+  return out;
+}
