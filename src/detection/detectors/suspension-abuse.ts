@@ -4,6 +4,7 @@ import type { CaseDetector, CaseView } from '../case-detector';
 import { NO_FINDINGS, type Finding } from '../finding';
 import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
+import { SameInstantEnds } from '../../_internal/same-instant-ends';
 
 /** Options of {@link suspensionAbuseDetector}. */
 export interface SuspensionAbuseOptions {
@@ -34,16 +35,15 @@ const ART45 = new Set<string>(Art45CategorySchema.options);
 function pauses(view: CaseView, start: string, end: string): Pause[] {
   const out: Pause[] = [];
   const open: EventRecord[] = [];
-  let unmatched: EventRecord | undefined;
+  const unmatched = new SameInstantEnds<EventRecord>();
   for (const i of indexOf(view).pauses) {
     const r = view.records[i]!;
     if (r.activity === start) {
-      if (unmatched !== undefined && ms(unmatched.at) === ms(r.at)) {
-        out.push({ start: r, end: unmatched });
-        unmatched = undefined;
-      } else open.push(r);
+      const reversed = unmatched.take(start, ms(r.at));
+      if (reversed !== undefined) out.push({ start: r, end: reversed });
+      else open.push(r);
     } else if (r.activity === end) {
-      if (open.length === 0) unmatched = r;
+      if (open.length === 0) unmatched.note(start, ms(r.at), r);
       for (const s of open) out.push({ start: s, end: r });
       open.length = 0;
     }
@@ -138,7 +138,8 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     const decided = index.decided;
 
     const supplements = pauses(view, 'supplement-started', 'supplement-ended');
-    const before = accepted === undefined ? supplements : supplements.filter((p) => ms(p.start.at) <= ms(accepted.at));
+    // Before acceptance, and from its instant on, as the case clock divides them.
+    const before = accepted === undefined ? supplements : supplements.filter((p) => ms(p.start.at) < ms(accepted.at));
     if (before.length > options.maxPreAcceptanceSupplements) {
       const allowed = options.maxPreAcceptanceSupplements;
       const days = extraDays(view, before, allowed);
@@ -149,7 +150,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
         `does not show. Materials must be asked for once and in full (一次性告知, Art. 32); check what the later rounds asked for.`;
       (findings ??= []).push(roundsFinding(view, before, accepted, days, message));
     }
-    const after = accepted === undefined ? [] : supplements.filter((p) => ms(p.start.at) > ms(accepted.at));
+    const after = accepted === undefined ? [] : supplements.filter((p) => ms(p.start.at) >= ms(accepted.at));
     if (accepted !== undefined && after.length > options.maxPostAcceptanceSupplements) {
       const allowed = options.maxPostAcceptanceSupplements;
       const days = extraDays(view, after, allowed);
