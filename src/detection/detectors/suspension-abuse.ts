@@ -35,15 +35,15 @@ const ART45 = new Set<string>(Art45CategorySchema.options);
 function pauses(view: CaseView, start: string, end: string): Pause[] {
   const out: Pause[] = [];
   const open: EventRecord[] = [];
-  const unmatched = new SameInstantEnds<EventRecord>();
+  let unmatched: SameInstantEnds<EventRecord> | undefined; // made only when an end closes nothing (rare)
   for (const i of indexOf(view).pauses) {
     const r = view.records[i]!;
     if (r.activity === start) {
-      const reversed = unmatched.take(start, ms(r.at));
+      const reversed = unmatched?.take(start, ms(r.at));
       if (reversed !== undefined) out.push({ start: r, end: reversed });
       else open.push(r);
     } else if (r.activity === end) {
-      if (open.length === 0) unmatched.note(start, ms(r.at), r);
+      if (open.length === 0) (unmatched ??= new SameInstantEnds()).note(start, ms(r.at), r);
       for (const s of open) out.push({ start: s, end: r });
       open.length = 0;
     }
