@@ -60,7 +60,7 @@ const bundleRecords: EventRecord[] = [
   inBundle('b', 'received', '03T09:05:00', { channel: 'window', materials: ['form', 'plan'] }),
   inBundle('a', 'window-accepted', '03T10:00:00'),
   inBundle('b', 'department-accepted', '04T09:00:00'),
-  inBundle('b', 'supplement-started', '05T10:00:00'),
+  inBundle('b', 'supplement-started', '05T10:00:00', { reason: { kind: 'incomplete-materials', text: '缺少总平面图' } }),
   inBundle('a', 'approved', '07T16:00:00'),
   inBundle('b', 'supplement-ended', '10T09:00:00', { channel: 'window', materials: ['plan'] }),
   inBundle('b', 'approved', '12T15:00:00'),
@@ -103,6 +103,7 @@ describe('measureBundle: a two-stage bundle with parallel matters and a 补正',
     const b = m.matters.find((x) => x.matterId === 'b')!;
     expect(b.official).toMatchObject({ workingDays: 3, naturalDays: 3 });
     expect(b.suspensions.supplement).toEqual({ workingDays: 3, naturalDays: 5 });
+    expect(b.pauses).toEqual([{ kind: 'supplement', reason: 'incomplete-materials', from: '2025-03-05T10:00:00+08:00', to: '2025-03-10T09:00:00+08:00' }]);
   });
 
   it('counts experienced time from the submission to the certificate in hand', () => {
@@ -182,7 +183,8 @@ describe('measureBundle: lone cases as one-matter bundles', () => {
     expect(m.official).toEqual({ workingDays: 8, naturalDays: 10 });
     expect(m.suspensions['stopped-step']).toEqual({ workingDays: 5, naturalDays: 7 });
     expect(m.statutory).toEqual({ limitWorkingDays: 20, usedWorkingDays: 3, met: true });
-    expect(m.matters[0]!.pauses).toEqual([{ kind: 'stopped-step', from: '2025-03-05T09:00:00+08:00', to: '2025-03-12T17:00:00+08:00' }]);
+    // The step that stopped the clock stands as the pause's reason.
+    expect(m.matters[0]!.pauses).toEqual([{ kind: 'stopped-step', reason: 'expert-review', from: '2025-03-05T09:00:00+08:00', to: '2025-03-12T17:00:00+08:00' }]);
     expect(m.trips).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
-import type { Budget, CaseClock, SuspensionKind } from '../clocks';
+import type { Budget, CaseClock, Suspension, SuspensionKind } from '../clocks';
 import { computeCaseClockWithDays, type CaseClockDays } from '../clocks/compute-case-clock';
 import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
@@ -18,6 +18,7 @@ import type {
   Measurement,
   MeasurementOutcome,
   OffSystemPeriod,
+  Pause,
   Period,
   StageMeasurement,
   SuspensionTotals,
@@ -196,7 +197,7 @@ export function measureGroup(
     }
     measured.dropped = failed(clock);
     measured.suspensions = suspensionTotals(calendar, [clock], [clockDays[i]!]);
-    measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => ({ kind: s.kind, from: s.from, to: s.to ?? at }));
+    measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => pauseOf(s, at));
     if (promised !== undefined) measured.promised = promised;
     if (statutory !== undefined) measured.statutory = statutory;
     measured.critical = criticalPath.includes(matter.matterId);
@@ -287,6 +288,12 @@ export function measureGroup(
   measurement.month = fromDate.slice(0, 7);
   measurement.provisional = caseClocks.some((c) => c.provisional);
   return measurement;
+}
+
+/** A ledger entry as a measurement's pause: its kind, its reason (or stopped step), its instants (an open one ends at `at`). */
+function pauseOf(entry: Suspension, at: string): Pause {
+  const reason = entry.reason?.kind ?? entry.stepId;
+  return reason === undefined ? { kind: entry.kind, from: entry.from, to: entry.to ?? at } : { kind: entry.kind, reason, from: entry.from, to: entry.to ?? at };
 }
 
 /** Whether every record is of that matter. */

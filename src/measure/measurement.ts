@@ -31,6 +31,8 @@ export type SuspensionTotals = Readonly<Record<SuspensionKind, Duration>>;
 /** One suspension of a case: why and when. */
 export interface Pause {
   readonly kind: SuspensionKind;
+  /** The reason its start record gives (`reason.kind`: an Art. 45 category such as `expert-review`, `incomplete-materials`…), or the step that stopped the clock. */
+  readonly reason?: string;
   readonly from: string;
   readonly to: string;
 }
