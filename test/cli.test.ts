@@ -165,6 +165,12 @@ describe('permitflow CLI', () => {
       expect(twice.out.replace('report-twice.json', 'report-held.json')).toBe(held.out);
       expect(readFileSync(join(dir, 'report-twice.json'), 'utf8')).toBe(readFileSync(join(dir, 'report-held.json'), 'utf8'));
       expect(twice.err).toContain('pass 2 of 2 (measure)');
+      // Markdown keeps no measurement in a low-memory run (each is tallied as it completes): the same report.
+      const heldMd = await cli('measure', withGarbage, '--out', join(dir, 'report-held.md'));
+      const twiceMd = await cli('measure', withGarbage, '--out', join(dir, 'report-twice.md'), '--low-memory');
+      expect(twiceMd.out.replace('report-twice.md', 'report-held.md')).toBe(heldMd.out);
+      expect(readFileSync(join(dir, 'report-twice.md'), 'utf8')).toBe(readFileSync(join(dir, 'report-held.md'), 'utf8'));
+      expect(readFileSync(join(dir, 'report-held.md'), 'utf8')).toContain('Slowest');
     });
 
     it('exits 2 for unusable input', async () => {

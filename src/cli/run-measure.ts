@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { createDetector, detectOffSystemWork, type Finding } from '../detection';
 import { formatLineIssues, readEventLog, type EventLogReader, type EventRecord } from '../event-log';
 import { toHtmlReport } from '../interop';
-import { formatMeasurementMarkdown, measureLog, planMeasurement, summarizeMeasurements, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
+import { createMeasurementSummarizer, formatMeasurementMarkdown, measureLog, planMeasurement, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
 import { systemClock } from '../runtime';
 import { formatInstant } from '../_internal/format-instant';
 import { loadDefinitions, type LoadedDefinitions } from './load-definitions';
@@ -30,7 +30,8 @@ const SLOWEST = 10;
  * `permitflow measure <log.jsonl>`: reads the log, finds off-system work, measures every bundle and
  * lone case, prints the counts and writes the report. With `lowMemory` it reads the log twice — first
  * to find off-system work and plan the groups, then to measure each group as soon as its records are
- * in — so memory holds the open groups and the measurements, not the log. Returns 0 even with bad
+ * in — so memory holds the open groups and the measurements, not the log (and, for the Markdown
+ * report, only the summary's tallies, not the measurements). Returns 0 even with bad
  * lines or unmeasured cases (they are reported); 2 for unusable input (missing log, bad definitions folder).
  */
 export async function runMeasure(logPath: string, options: MeasureCommandOptions, io: CliIo): Promise<number> {
@@ -40,24 +41,52 @@ export async function runMeasure(logPath: string, options: MeasureCommandOptions
 
   const progress = fileProgress(logPath, size, io, options.progress);
   const reader = readEventLog(progress.chunks(), { maxIssues: options.maxIssues });
+  const tally = new Tally();
+  // The Markdown report needs only the tally, so a low-memory run keeps no measurement for it.
   const { findings, measured } = options.lowMemory
-    ? await measureInTwoPasses(reader, progress, definitions, fileProgress(logPath, size, io, options.progress))
-    : await measureHeld(reader, progress, definitions);
+    ? await measureInTwoPasses(reader, progress, definitions, fileProgress(logPath, size, io, options.progress), tally, options.format !== 'md')
+    : await measureHeld(reader, progress, definitions, tally);
   const { measurements, unmeasured, counts } = measured;
   const { read, accepted, rejected } = reader.counts;
-  const bundles = measurements.filter((m) => m.kind === 'bundle').length;
   io.stdout(
-    `${logPath}: ${read} read, ${accepted} accepted, ${rejected} rejected; ${measurements.length} measured ` +
-      `(${bundles} bundle(s), ${measurements.length - bundles} lone case(s)), ${counts.unmeasured} record(s) in ${unmeasured.length} unmeasured group(s); ${findings.length} finding(s)\n`,
+    `${logPath}: ${read} read, ${accepted} accepted, ${rejected} rejected; ${tally.count} measured ` +
+      `(${tally.bundles} bundle(s), ${tally.count - tally.bundles} lone case(s)), ${counts.unmeasured} record(s) in ${unmeasured.length} unmeasured group(s); ${findings.length} finding(s)\n`,
   );
   if (reader.issues.length > 0) io.stdout(`${formatLineIssues(reader.issues)}\n`);
   if (reader.issuesDropped > 0) io.stdout(`(${reader.issuesDropped} more issue(s) not shown; raise --max-issues to see them)\n`);
   for (const group of unmeasured.slice(0, options.maxIssues)) io.stdout(`unmeasured ${group.id} (${group.matterId}, ${group.records} records): ${group.reason}\n`);
   if (unmeasured.length > options.maxIssues) io.stdout(`(${unmeasured.length - options.maxIssues} more unmeasured group(s) not shown; raise --max-issues to see them)\n`);
 
-  const summary = summarizeMeasurements(measurements);
-  await writeReport(reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings }), options.out, io);
+  const summary = tally.summarizer.summary();
+  await writeReport(reportPieces(options.format, { logPath, read, accepted, rejected, counts, summary, measurements, slowest: tally.slowest, unmeasured, findings }), options.out, io);
   return 0;
+}
+
+/** What the printed counts and the Markdown report need, gathered one measurement at a time. */
+class Tally {
+  readonly summarizer = createMeasurementSummarizer();
+  count = 0;
+  bundles = 0;
+  /** The slowest by experienced working days (ties by id), at most {@link SLOWEST}, slowest first. */
+  readonly slowest: Measurement[] = [];
+
+  add(measurement: Measurement): void {
+    this.summarizer.add(measurement);
+    this.count++;
+    if (measurement.kind === 'bundle') this.bundles++;
+    const slowest = this.slowest;
+    let at = slowest.length;
+    while (at > 0 && slower(measurement, slowest[at - 1]!)) at--;
+    if (at < SLOWEST) {
+      slowest.splice(at, 0, measurement);
+      if (slowest.length > SLOWEST) slowest.pop();
+    }
+  }
+}
+
+/** Whether `a` ranks before `b` among the slowest: more experienced working days, then the smaller id. */
+function slower(a: Measurement, b: Measurement): boolean {
+  return a.experienced.workingDays > b.experienced.workingDays || (a.experienced.workingDays === b.experienced.workingDays && a.id < b.id);
 }
 
 /** What the reader's log gives: the detection findings and the measurements. */
@@ -67,7 +96,7 @@ interface Measured {
 }
 
 /** One pass: the log held in memory, then detection and measurement over it. */
-async function measureHeld(reader: EventLogReader, progress: FileProgress, definitions: LoadedDefinitions | undefined): Promise<Measured> {
+async function measureHeld(reader: EventLogReader, progress: FileProgress, definitions: LoadedDefinitions | undefined, tally: Tally): Promise<Measured> {
   const records: EventRecord[] = [];
   for await (const record of reader) {
     records.push(record);
@@ -75,11 +104,23 @@ async function measureHeld(reader: EventLogReader, progress: FileProgress, defin
   }
   progress.finish(`${reader.counts.read} lines`);
   const { findings } = detectOffSystemWork(records, definitions ?? {});
-  return { findings, measured: measureLog(records, { ...(definitions ?? {}), findings }) };
+  const measured = measureLog(records, { ...(definitions ?? {}), findings });
+  for (const measurement of measured.measurements) tally.add(measurement);
+  return { findings, measured };
 }
 
-/** Two passes over the file: detection and the plan while `reader` reads it, then the measurements while `again` reads it again. */
-async function measureInTwoPasses(reader: EventLogReader, progress: FileProgress, definitions: LoadedDefinitions | undefined, again: FileProgress): Promise<Measured> {
+/**
+ * Two passes over the file: detection and the plan while `reader` reads it, then the measurements
+ * while `again` reads it again, each tallied as it completes (and kept only when `keepMeasurements`).
+ */
+async function measureInTwoPasses(
+  reader: EventLogReader,
+  progress: FileProgress,
+  definitions: LoadedDefinitions | undefined,
+  again: FileProgress,
+  tally: Tally,
+  keepMeasurements: boolean,
+): Promise<Measured> {
   const detector = createDetector(definitions ?? {});
   const planner = planMeasurement(definitions ?? {});
   const findings: Finding[] = [];
@@ -91,10 +132,11 @@ async function measureInTwoPasses(reader: EventLogReader, progress: FileProgress
   for (const finding of detector.flush()) findings.push(finding);
   progress.finish(`pass 1 of 2 (detect, plan): ${reader.counts.read} lines`);
 
-  const measurer = planner.measure({ findings });
+  const measurer = planner.measure({ findings, keepMeasurements });
   let pushed = 0;
   for await (const record of readEventLog(again.chunks(), { maxIssues: 0 })) {
-    measurer.push(record);
+    const measurement = measurer.push(record);
+    if (measurement !== undefined) tally.add(measurement);
     again.status(`pass 2 of 2 (measure): ${++pushed} records`);
   }
   again.finish(`pass 2 of 2 (measure): ${pushed} records`);
@@ -109,7 +151,9 @@ interface ReportParts {
   readonly rejected: number;
   readonly counts: MeasureLogResult['counts'];
   readonly summary: MeasurementSummary;
+  /** Every measurement, for JSON and HTML (a low-memory Markdown run keeps none). */
   readonly measurements: readonly Measurement[];
+  readonly slowest: readonly Measurement[];
   readonly unmeasured: readonly UnmeasuredGroup[];
   readonly findings: readonly Finding[];
 }
@@ -119,14 +163,13 @@ interface ReportParts {
  * hundreds of megabytes, which one string would hold twice over while it is written.
  */
 function* reportPieces(format: MeasureCommandOptions['format'], parts: ReportParts): Generator<string> {
-  const { logPath, read, accepted, rejected, counts, summary, measurements, unmeasured, findings } = parts;
+  const { logPath, read, accepted, rejected, counts, summary, measurements, slowest, unmeasured, findings } = parts;
   if (format === 'json') {
     yield* prettyJsonChunks({ counts: { read, accepted, rejected, measured: counts.measured, unmeasured: counts.unmeasured }, summary, measurements, unmeasured });
     yield '\n';
   } else if (format === 'html') {
     yield toHtmlReport({ title: `permitflow 测量报告 — ${basename(logPath)}`, generatedAt: formatInstant(systemClock.now(), '+08:00'), summary, measurements, findings });
   } else {
-    const slowest = [...measurements].sort((a, b) => b.experienced.workingDays - a.experienced.workingDays || (a.id < b.id ? -1 : 1)).slice(0, SLOWEST);
     yield formatMeasurementMarkdown(summary, { title: `Measurement of ${basename(logPath)}`, slowest });
   }
 }

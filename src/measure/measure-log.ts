@@ -125,14 +125,22 @@ export function measureLog(records: readonly EventRecord[], options: MeasureLogO
 export interface MeasurementPlanner {
   /** Notes one record of the log (first pass), in log order; keeps only what grouping and chaining need. */
   note(record: EventRecord): void;
-  /** Ends the first pass: decides every group, and returns the measurer for the second pass. `findings` override the options'. */
-  measure(extra?: { readonly findings?: readonly Finding[] }): LogMeasurer;
+  /**
+   * Ends the first pass: decides every group, and returns the measurer for the second pass. `findings`
+   * override the options'. With `keepMeasurements: false` the measurer keeps none: each comes once,
+   * from the `push` that completes it, and `finish()` lists none (its counts and unmeasured groups
+   * stay whole), so memory holds only the open groups.
+   */
+  measure(extra?: { readonly findings?: readonly Finding[]; readonly keepMeasurements?: boolean }): LogMeasurer;
 }
 
 /** The second pass of a two-pass measurement: {@link LogMeasurer.push} the same records in the same order, then {@link LogMeasurer.finish}. */
 export interface LogMeasurer {
-  /** Takes one record again; a group is measured, and its records dropped, as soon as its last record arrives. */
-  push(record: EventRecord): void;
+  /**
+   * Takes one record again; a group is measured, and its records dropped, as soon as its last record
+   * arrives: that measurement is returned (in the order groups complete, not by start).
+   */
+  push(record: EventRecord): Measurement | undefined;
   /** The result, as {@link measureLog} gives it for the same records. */
   finish(): MeasureLogResult;
 }
@@ -217,10 +225,10 @@ class Planner implements MeasurementPlanner {
     instance.link ??= record.projectCode ?? record.applicantId;
   }
 
-  measure(extra: { readonly findings?: readonly Finding[] } = {}): LogMeasurer {
+  measure(extra: { readonly findings?: readonly Finding[]; readonly keepMeasurements?: boolean } = {}): LogMeasurer {
     if (this.measuring) throw new PermitflowError('invalid-argument', 'measure() was called twice; plan again for another run.');
     this.measuring = true;
-    const measurer = new Measurer(this.read, this.keep, this.instances, this.lone);
+    const measurer = new Measurer(this.read, this.keep, extra.keepMeasurements ?? true, this.instances, this.lone);
     if (this.read === 0) return measurer;
     const context = measureContext([], { ...this.options, findings: extra.findings ?? this.options.findings ?? [], at: this.options.at ?? this.latestAt! });
     measurer.begin(context, indexFindings(context.findings), [...this.planBundleInstances(measurer.out), ...this.planLoneCases(measurer.out)]);
@@ -329,6 +337,8 @@ class Measurer implements LogMeasurer {
   constructor(
     private readonly read: number,
     private readonly kept: boolean,
+    /** Whether measurements are collected for {@link finish}. */
+    private readonly keepMeasurements: boolean,
     private readonly instances: ReadonlyMap<string, BundleInstance>,
     private readonly lone: ReadonlyMap<string, LoneCase>,
   ) {}
@@ -339,14 +349,14 @@ class Measurer implements LogMeasurer {
     if (this.kept) for (const group of groups) this.measureGroup(group);
   }
 
-  push(record: EventRecord): void {
+  push(record: EventRecord): Measurement | undefined {
     if (this.kept) throw new PermitflowError('invalid-argument', 'push() belongs to a two-pass measurement (planMeasurement); measureLog has measured its records already.');
     if (++this.pushed > this.read) throw this.mismatch();
     let buffer: EventRecord[];
     let group: Group | undefined;
     const instance = record.bundleId === undefined ? undefined : this.instances.get(record.bundleId);
     if (instance !== undefined && instance.fate !== 'lone') {
-      if (instance.fate === 'unmeasured') return;
+      if (instance.fate === 'unmeasured') return undefined;
       buffer = instance.records;
       group = instance.group;
     } else {
@@ -354,11 +364,11 @@ class Measurer implements LogMeasurer {
       const attempt = this.lone.get(record.caseId);
       if (attempt === undefined) throw this.mismatch();
       group = attempt.group;
-      if (group === undefined) return; // unmeasured
+      if (group === undefined) return undefined; // unmeasured
       buffer = instance === undefined ? (attempt.buffer ??= []) : (attempt.adopted ??= []);
     }
     buffer.push(record);
-    if (++group!.seen === group!.total) this.measureGroup(group!);
+    return ++group!.seen === group!.total ? this.measureGroup(group!) : undefined;
   }
 
   finish(): MeasureLogResult {
@@ -373,8 +383,8 @@ class Measurer implements LogMeasurer {
     return new PermitflowError('invalid-argument', `The second pass brought ${this.pushed} record(s) so far where the first noted ${this.read}, or a record it did not note; push the same records, in the same order.`);
   }
 
-  /** Measures a group whose records are all in, then lets them go. */
-  private measureGroup(group: Group): void {
+  /** Measures a group whose records are all in, then lets them go; the measurement, unless the group could not be measured. */
+  private measureGroup(group: Group): Measurement | undefined {
     const findings = this.findings!;
     let records: readonly EventRecord[];
     let about: readonly Finding[];
@@ -389,7 +399,7 @@ class Measurer implements LogMeasurer {
       about = findingsOfCases(findings, members);
       for (const member of members) member.buffer = member.adopted = undefined;
     }
-    measureInto(this.out, group.id, records, group.kind, group.bundle, group.flows, this.context!, about);
+    return measureInto(this.out, this.keepMeasurements, group.id, records, group.kind, group.bundle, group.flows, this.context!, about);
   }
 }
 
@@ -411,16 +421,21 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Measures one group into `out`, or reports it unmeasured with the reason. */
-function measureInto(out: Collected, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): void {
+/** Measures one group (into `out` when `keep`), or reports it unmeasured with the reason. */
+function measureInto(out: Collected, keep: boolean, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): Measurement | undefined {
+  let m: Measurement;
   try {
-    const m = measureGroup(group, kind, bundle, flows, context, findings);
-    out.measurements.push(m);
-    out.starts.push(instantMs(m.experienced.from));
+    m = measureGroup(group, kind, bundle, flows, context, findings);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
+    return undefined;
   }
+  if (keep) {
+    out.measurements.push(m);
+    out.starts.push(instantMs(m.experienced.from));
+  }
+  return m;
 }
 
 /** Sorts the instances of a chain by their first instant (from their records when kept, else from their cases' noted facts), then by id. */

@@ -66,6 +66,24 @@ describe('planMeasurement', () => {
     );
   });
 
+  it('hands each measurement out once, from the push that completes it, and keeps none when told', () => {
+    fc.assert(
+      fc.property(logArbitrary, ({ records, options }) => {
+        const planner = planMeasurement(options);
+        for (const record of records) planner.note(record);
+        const measurer = planner.measure({ keepMeasurements: false });
+        const streamed = records.flatMap((record) => measurer.push(record) ?? []);
+        const { measurements, ...rest } = measurer.finish();
+        const whole = measureLog(records, options);
+        expect(measurements).toEqual([]);
+        expect(rest).toEqual({ unmeasured: whole.unmeasured, counts: whole.counts });
+        const byId = (list: readonly { readonly id: string; readonly kind: string }[]) => [...list].sort((a, b) => (`${a.kind}|${a.id}` < `${b.kind}|${b.id}` ? -1 : 1));
+        expect(byId(streamed)).toEqual(byId(whole.measurements));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('orders resubmitted bundle attempts by when they started, not by their ids', () => {
     // Attempts renamed so that their ids sort against their order in time: only their noted start orders a chain.
     const { records } = generateBundleLog({ seed: 7, bundles: 30, inject: { 'withdraw-resubmit': 0.5 } });
