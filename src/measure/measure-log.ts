@@ -141,7 +141,7 @@ export interface LogMeasurer {
    * arrives: that measurement is returned (in the order groups complete, not by start).
    */
   push(record: EventRecord): Measurement | undefined;
-  /** The result, as {@link measureLog} gives it for the same records. */
+  /** The result, as {@link measureLog} gives it for the same records (with no measurements when they were not kept). */
   finish(): MeasureLogResult;
 }
 
