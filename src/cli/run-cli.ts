@@ -41,8 +41,8 @@ Options:
   --out <file>                 "detect", "measure": write the report to a file instead of stdout.
   --progress                   "detect", "measure": show a progress bar on stderr even when it is
                                not a terminal.
-  --low-memory                 "measure": read the log twice instead of holding it: under half the
-                               memory, 1.3–1.5× the time (docs/measurement.md).
+  --low-memory                 "measure": read the log twice instead of holding it: a third to half
+                               the memory, 1.3–1.7× the time (docs/measurement.md).
   -h, --help                   Show this help.
 
 Exit codes: 0 ok, 1 the input has problems (issues are printed), 2 the command could not run.
