@@ -9,6 +9,8 @@ describe('indexCase', () => {
       ...ORDINARY,
       ['expert-consultation', '2025-03-06 09:00'],
       ['window-accepted', '2025-03-06 10:00', { recordedAt: '2025-03-09T10:00:00+08:00' }],
+      ['extension-approved', '2025-03-06 11:00'],
+      ['extension-approved', '2025-03-06 12:00', { source: 'evidence', evidenceKind: 'document' }],
     ]);
     const index = indexCase(view.records, view.flow);
     const idOf = (i: number) => view.records[i]!.id;
@@ -19,7 +21,8 @@ describe('indexCase', () => {
     expect(index.accepted?.id).toBe('c1#3');
     expect(index.decided?.id).toBe('c1#8');
     expect(index.end?.id).toBe('c1#8');
-    expect(index.evidence.map(idOf)).toEqual(['c1#1']);
+    expect(index.evidence.map(idOf)).toEqual(['c1#1', 'c1#13']);
+    expect(index.extensions.map(idOf)).toEqual(['c1#12']);
     expect(index.steps.map(idOf)).toEqual(['c1#4', 'c1#5', 'c1#6', 'c1#7']);
     expect(index.unmodeled.map(idOf)).toEqual(['c1#10']);
     expect(index.entered.map(idOf)).toEqual(['c1#11']);

@@ -89,8 +89,8 @@ export interface CaseIndex {
   readonly decided: EventRecord | undefined;
   /** The first system `filed`. */
   readonly filed: EventRecord | undefined;
-  /** Whether a system `extension-approved` is logged. */
-  readonly extensionApproved: boolean;
+  /** System `extension-approved` records (Art. 42 extensions). */
+  readonly extensions: readonly number[];
   /** The first `projectCode` any record gives. */
   readonly projectCode: string | undefined;
   /** The first `applicantId` any record gives. */
@@ -178,7 +178,6 @@ export class CaseIndexer implements CaseIndex {
   accepted: EventRecord | undefined = undefined;
   decided: EventRecord | undefined = undefined;
   filed: EventRecord | undefined = undefined;
-  extensionApproved = false;
   projectCode: string | undefined = undefined;
   applicantId: string | undefined = undefined;
   bundleId: string | undefined = undefined;
@@ -189,6 +188,7 @@ export class CaseIndexer implements CaseIndex {
   unmodeled: number[] = NO_RECORDS as number[];
   withMaterials: number[] = NO_RECORDS as number[];
   pauses: number[] = NO_RECORDS as number[];
+  extensions: number[] = NO_RECORDS as number[];
   evidence: number[] = NO_RECORDS as number[];
   private actorSeen = false;
   private readonly roles: ReadonlyMap<string, number>;
@@ -248,7 +248,7 @@ export class CaseIndexer implements CaseIndex {
         this.filed ??= r;
         break;
       case EXTENSION_APPROVED:
-        this.extensionApproved = true;
+        this.extensions = listWith(this.extensions, i);
         break;
       case PAUSE:
         this.pauses = listWith(this.pauses, i);

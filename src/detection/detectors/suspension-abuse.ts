@@ -132,7 +132,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
   detect(view, options) {
     const index = indexOf(view);
     // Every signal is about 补正, 特别程序 or extension records.
-    if (index.pauses.length === 0 && !index.extensionApproved) return NO_FINDINGS;
+    if (index.pauses.length === 0 && index.extensions.length === 0) return NO_FINDINGS;
     let findings: Finding[] | undefined;
     const accepted = index.departmentAccepted ?? index.windowAcceptedOrCommitted;
     const decided = index.decided;
@@ -165,7 +165,7 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
 
     const special = pauses(view, 'special-procedure-started', 'special-procedure-ended');
     // Only an extension with an approver justifies a 特别程序 (as only it counts on the case clock).
-    const extended = special.length > 0 && index.extensionApproved && view.records.some(isApprovedExtension);
+    const extended = special.length > 0 && index.extensions.some((i) => view.records[i]!.actor !== undefined);
     for (const p of special) {
       const kind = p.start.reason?.kind ?? '';
       const reasons: string[] = [];
@@ -197,26 +197,22 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
           `${short(p.start.at)}, and ${reasons.join('; ')}. Check the suspension's basis and restore the days to the processing time.`,
       });
     }
-    if (index.extensionApproved) for (const finding of extensionFindings(view, options)) (findings ??= []).push(finding);
+    if (index.extensions.length > 0) for (const finding of extensionFindings(view, index.extensions, options)) (findings ??= []).push(finding);
     return findings ?? NO_FINDINGS;
   },
 };
-
-function isApprovedExtension(r: EventRecord): boolean {
-  return r.activity === 'extension-approved' && r.source === 'system' && r.actor !== undefined;
-}
 
 /**
  * DOMAIN §1 row 11, unapproved extensions: an Art. 42 extension (`extension-approved`) with no
  * approver, one beyond the allowed number, or one longer than the matter's `extensionWorkingDays`
  * (10 by default). No hidden days: what an extension covered depends on when the case ended.
  */
-function extensionFindings(view: CaseView, options: SuspensionAbuseOptions): Finding[] {
+function extensionFindings(view: CaseView, extensions: readonly number[], options: SuspensionAbuseOptions): Finding[] {
   const allowedDays = view.flow?.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS;
   const out: Finding[] = [];
   let count = 0;
-  for (const r of view.records) {
-    if (r.activity !== 'extension-approved' || r.source !== 'system') continue;
+  for (const i of extensions) {
+    const r = view.records[i]!;
     count++;
     const days = typeof r.attrs?.workingDays === 'number' ? r.attrs.workingDays : allowedDays;
     const reasons: string[] = [];

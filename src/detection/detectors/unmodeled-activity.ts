@@ -68,17 +68,19 @@ function unlistedGate(view: CaseView, options: UnmodeledActivityOptions, history
   if (project === undefined || received === undefined) return undefined;
   const receivedAt = ms(received.at);
   let gate: CaseSummary | undefined;
+  let gatePassedAt = -Infinity;
   for (const h of history) {
     if (h.unlisted !== true || h.projectCode !== project || h.end === undefined || !PASSED.has(h.end.activity)) continue;
     const passedAt = ms(h.end.at);
-    if (passedAt > receivedAt || workingDaysFrom(view, h.end.at, received.at) > options.maxGateWorkingDays) continue;
-    if (gate === undefined || passedAt >= ms(gate.end!.at)) gate = h;
+    if (passedAt > receivedAt || passedAt < gatePassedAt || workingDaysFrom(view, h.end.at, received.at) > options.maxGateWorkingDays) continue;
+    gate = h;
+    gatePassedAt = passedAt;
   }
   if (gate === undefined) return undefined;
   const passed = gate.end!;
   // Only the first listed matter received after the gate waited for it; a later one waited for that one.
   for (const h of history) {
-    if (h.unlisted !== true && h.projectCode === project && h.caseId !== view.caseId && h.receivedAt !== undefined && ms(h.receivedAt) >= ms(passed.at) && ms(h.receivedAt) < receivedAt) return undefined;
+    if (h.unlisted !== true && h.projectCode === project && h.caseId !== view.caseId && h.receivedAt !== undefined && ms(h.receivedAt) >= gatePassedAt && ms(h.receivedAt) < receivedAt) return undefined;
   }
   const from = gate.receivedAt ?? passed.at;
   const days = workingDaysFrom(view, from, received.at);
