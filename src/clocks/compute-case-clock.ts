@@ -65,15 +65,18 @@ function byTime(records: readonly EventRecord[], at: string): { sorted: readonly
   const n = records.length;
   const zone = offsetIndex(at);
   if (zone >= 0) {
-    let end = n;
     let i = 0;
     for (let previous = ''; i < n; i++) {
       const s = records[i]!.at;
       if (!writtenLike(s, at, zone) || s < previous) break;
-      if (end === n && s > at) end = i;
       previous = s;
     }
-    if (i === n) return { sorted: records, end };
+    if (i === n) {
+      // In order: the records after `at` are the last ones.
+      let end = n;
+      while (end > 0 && records[end - 1]!.at > at) end--;
+      return { sorted: records, end };
+    }
   }
   const atTime = instantMs(at);
   const times: number[] = []; // a plain array: allocating a typed array per case costs more than parsing

@@ -109,7 +109,9 @@ export function measureBundle(records: readonly EventRecord[], definition: Bundl
 
 /**
  * The measuring core: `records` are one bundle instance's (kind `bundle`) or one case chain's (kind
- * `case`, `bundle` a one-matter bundle); `findings` are those about them.
+ * `case`, `bundle` a one-matter bundle); `findings` are those about them. `soleCaseId` is the case id
+ * of every record, when the caller knows they are one case's, so the clock need not look for the
+ * current attempt among them.
  */
 export function measureGroup(
   records: readonly EventRecord[],
@@ -118,6 +120,7 @@ export function measureGroup(
   flows: readonly FlowDefinition[],
   context: MeasureContext,
   findings: readonly Finding[],
+  soleCaseId?: string,
 ): Measurement {
   const { calendar, at, evaluated } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
@@ -154,7 +157,7 @@ export function measureGroup(
   const clockDays: (CaseClockDays | undefined)[] = new Array<CaseClockDays | undefined>(n).fill(undefined);
   const caseClocks: CaseClock[] = [];
   const caseDays: CaseClockDays[] = [];
-  const options = { at };
+  const options = soleCaseId === undefined ? { at } : { at, caseId: soleCaseId };
   for (const position of seen) {
     const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options);
     caseClocks.push((clocks[position] = clock));
@@ -259,15 +262,9 @@ export function measureGroup(
 
   const acts = applicantActs(records, submitted(bundleRecords), context);
   const offSystem = offSystemOf(findings, calendar);
-  let identity: string | undefined;
-  let project: string | undefined;
-  for (let i = 0; i < records.length && (identity === undefined || project === undefined); i++) {
-    identity ??= records[i]!.applicantId;
-    project ??= records[i]!.projectCode;
-  }
   const measurement = { kind, id: counted ?? first?.caseId ?? records[0]!.caseId, definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
-  if (identity !== undefined) measurement.applicantId = identity;
-  if (project !== undefined) measurement.projectCode = project;
+  if (acts.applicantId !== undefined) measurement.applicantId = acts.applicantId;
+  if (acts.projectCode !== undefined) measurement.projectCode = acts.projectCode;
   measurement.outcome = outcome;
   measurement.experienced = experienced;
   measurement.official = official;
@@ -533,8 +530,11 @@ function endedLast(candidates: readonly number[], ends: readonly number[]): numb
   return best;
 }
 
-/** What the applicant did: the days they came in person, the forms they filled in, the materials they handed over. */
+/** Who the applicant is, and what they did: the days they came in person, the forms they filled in, the materials they handed over. */
 interface ApplicantActs {
+  /** The first applicant id and project code the records give. */
+  readonly applicantId: string | undefined;
+  readonly projectCode: string | undefined;
   readonly tripDays: readonly string[];
   readonly forms: number;
   readonly materialSubmissions: number;
@@ -543,7 +543,7 @@ interface ApplicantActs {
 }
 
 /**
- * One pass over the records for the applicant's side. A trip is a window or offline record of the
+ * One pass over the records for the applicant's side: who they are, and their acts. A trip is a window or offline record of the
  * applicant's own act, or offline evidence of a kind that puts them in an office and that is theirs
  * (no actor, or the applicant) — an officer's own meeting is not a visit — counted by day. An
  * application is a `bundle-submitted` or `received` record — but in a bundle submitted once, each
@@ -556,7 +556,11 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
   const applications: (readonly string[])[] = [];
   let forms = 0;
   let materialSubmissions = 0;
+  let applicantId: string | undefined;
+  let projectCode: string | undefined;
   for (const record of records) {
+    applicantId ??= record.applicantId;
+    projectCode ??= record.projectCode;
     const fannedOut = submittedOnce && record.bundleId !== undefined && (record.activity === 'received' || record.activity === 'business-registered');
     if (record.channel !== undefined && IN_PERSON.has(record.channel)) {
       const own =
@@ -576,7 +580,7 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
-  return { tripDays: tripDays.length === 0 ? NONE : exactLength(tripDays).sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+  return { applicantId, projectCode, tripDays: tripDays.length === 0 ? NONE : exactLength(tripDays).sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
 }
 
 /** Materials handed over on more than one application (a material listed twice on one counts once), sorted. */

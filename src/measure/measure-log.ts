@@ -388,6 +388,7 @@ class Measurer implements LogMeasurer {
     const findings = this.findings!;
     let records: readonly EventRecord[];
     let about: readonly Finding[];
+    let soleCaseId: string | undefined;
     if (group.kind === 'bundle') {
       const members = group.members as readonly BundleInstance[];
       records = members.length === 1 ? members[0]!.records : members.flatMap((a) => a.records);
@@ -397,9 +398,10 @@ class Measurer implements LogMeasurer {
       const members = group.members as readonly LoneCase[];
       records = members.length === 1 ? recordsOfLone(members[0]!, this.kept) : members.flatMap((a) => recordsOfLone(a, this.kept));
       about = findingsOfCases(findings, members);
+      if (members.length === 1) soleCaseId = members[0]!.caseId;
       for (const member of members) member.buffer = member.adopted = undefined;
     }
-    return measureInto(this.out, this.keepMeasurements, group.id, records, group.kind, group.bundle, group.flows, this.context!, about);
+    return measureInto(this.out, this.keepMeasurements, group, records, this.context!, about, soleCaseId);
   }
 }
 
@@ -421,14 +423,14 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Measures one group (into `out` when `keep`), or reports it unmeasured with the reason. */
-function measureInto(out: Collected, keep: boolean, id: string, group: readonly EventRecord[], kind: 'bundle' | 'case', bundle: BundleDefinition, flows: readonly FlowDefinition[], context: MeasureContext, findings: readonly Finding[]): Measurement | undefined {
+/** Measures one group's records (into `out` when `keep`), or reports it unmeasured with the reason. */
+function measureInto(out: Collected, keep: boolean, group: Group, records: readonly EventRecord[], context: MeasureContext, findings: readonly Finding[], soleCaseId: string | undefined): Measurement | undefined {
   let m: Measurement;
   try {
-    m = measureGroup(group, kind, bundle, flows, context, findings);
+    m = measureGroup(records, group.kind, group.bundle, group.flows, context, findings, soleCaseId);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    out.unmeasured.push({ id, matterId: bundle.id, records: group.length, reason: error.message });
+    out.unmeasured.push({ id: group.id, matterId: group.bundle.id, records: records.length, reason: error.message });
     return undefined;
   }
   if (keep) {
