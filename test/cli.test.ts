@@ -154,6 +154,12 @@ describe('permitflow CLI', () => {
       expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true);
       expect(page).toContain('id="summary-table"');
       expect(page).not.toMatch(/(src|href)="https?:/);
+      // Both reports rank the slowest one way: the Markdown table's first row is the HTML timeline's bundle.
+      const md = join(dir, 'measure.md');
+      expect((await cli('measure', logPath, '--out', md)).code).toBe(0);
+      const firstSlowest = /## Slowest bundles[\s\S]*?\n\| 1 \| ([^|]+?) \|/.exec(readFileSync(md, 'utf8'))?.[1];
+      expect(firstSlowest).toBeDefined();
+      expect(page).toContain(`data-measurement="${firstSlowest}"`);
     });
 
     it('writes the same report and counts with --low-memory, reading the log twice', async () => {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { createDetector, detectOffSystemWork, type Finding } from '../detection';
 import { formatLineIssues, readEventLog, type EventLogReader, type EventRecord } from '../event-log';
 import { toHtmlReport } from '../interop';
-import { createMeasurementSummarizer, formatMeasurementMarkdown, measureLog, planMeasurement, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
+import { compareSlowest, createMeasurementSummarizer, formatMeasurementMarkdown, measureLog, planMeasurement, type Measurement, type MeasureLogResult, type MeasurementSummary, type UnmeasuredGroup } from '../measure';
 import { systemClock } from '../runtime';
 import { formatInstant } from '../_internal/format-instant';
 import { loadDefinitions, type LoadedDefinitions } from './load-definitions';
@@ -67,7 +67,7 @@ class Tally {
   readonly summarizer = createMeasurementSummarizer();
   count = 0;
   bundles = 0;
-  /** The slowest by experienced working days (ties by id), at most {@link SLOWEST}, slowest first. */
+  /** The slowest as {@link compareSlowest} ranks them, at most {@link SLOWEST}, slowest first. */
   readonly slowest: Measurement[] = [];
 
   add(measurement: Measurement): void {
@@ -76,7 +76,7 @@ class Tally {
     if (measurement.kind === 'bundle') this.bundles++;
     const slowest = this.slowest;
     let at = slowest.length;
-    while (at > 0 && slower(measurement, slowest[at - 1]!)) at--;
+    while (at > 0 && compareSlowest(measurement, slowest[at - 1]!) < 0) at--;
     if (at < SLOWEST) {
       slowest.splice(at, 0, measurement);
       if (slowest.length > SLOWEST) slowest.pop();
@@ -84,10 +84,6 @@ class Tally {
   }
 }
 
-/** Whether `a` ranks before `b` among the slowest: more experienced working days, then the smaller id. */
-function slower(a: Measurement, b: Measurement): boolean {
-  return a.experienced.workingDays > b.experienced.workingDays || (a.experienced.workingDays === b.experienced.workingDays && a.id < b.id);
-}
 
 /** What the reader's log gives: the detection findings and the measurements. */
 interface Measured {

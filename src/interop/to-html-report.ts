@@ -1,5 +1,5 @@
 import type { Finding } from '../detection/finding';
-import type { Distribution, GroupSummary, Measurement, MeasurementSummary } from '../measure';
+import { compareSlowest, type Distribution, type GroupSummary, type Measurement, type MeasurementSummary } from '../measure';
 import { PermitflowError } from '../errors';
 import { escapeXml } from './_internal/escape-xml';
 import { FONT_STACK, formatDays, formatRate } from './_internal/format';
@@ -114,14 +114,11 @@ function summaryTable(summary: MeasurementSummary): string {
   ].join('\n');
 }
 
-/** The slowest bundle: most experienced working days, then most official ones, then the smallest id. */
+/** The slowest bundle, as {@link compareSlowest} ranks them. */
 function slowest(measurements: readonly Measurement[]): Measurement | undefined {
-  return [...measurements].sort(
-    (a, b) =>
-      b.experienced.workingDays - a.experienced.workingDays ||
-      b.official.workingDays - a.official.workingDays ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )[0];
+  let found: Measurement | undefined;
+  for (const m of measurements) if (found === undefined || compareSlowest(m, found) < 0) found = m;
+  return found;
 }
 
 function timeline(measurements: readonly Measurement[]): string {

@@ -146,7 +146,7 @@ function slowestTable(slowest: readonly Measurement[]): string[] {
  * to one decimal, `–` where there is nothing to show.
  * @example
  * const summary = summarizeMeasurements(measurements);
- * const slowest = [...measurements].sort((a, b) => b.experienced.workingDays - a.experienced.workingDays).slice(0, 10);
+ * const slowest = [...measurements].sort(compareSlowest).slice(0, 10);
  * await writeFile('report.md', formatMeasurementMarkdown(summary, { slowest }));
  */
 export function formatMeasurementMarkdown(summary: MeasurementSummary, options: MeasurementReportOptions = {}): string {

@@ -10,5 +10,6 @@ export { measureLog, planMeasurement } from './measure-log';
 export type { MeasureLogOptions, MeasureLogResult, UnmeasuredGroup, MeasurementPlanner, LogMeasurer } from './measure-log';
 export { createMeasurementSummarizer, summarizeMeasurements } from './summarize-measurements';
 export type { MeasurementSummarizer } from './summarize-measurements';
+export { compareSlowest } from './compare-slowest';
 export { formatMeasurementMarkdown } from './format-measurement-report';
 export type { MeasurementReportOptions } from './format-measurement-report';
