@@ -57,7 +57,7 @@ export interface Extension {
   readonly workingDays: number;
   /** Who approved it; an extension without an approver adds nothing. */
   readonly approvedBy?: string;
-  /** Whether it adds to the statutory budget (approver recorded; first extension only). */
+  /** Whether it adds to the statutory budget: the first extension with an approver recorded (Art. 42 extends once). */
   readonly counted: boolean;
   readonly recordId: string;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import example from '../../test/fixtures/works-planning-permit.json';
@@ -254,6 +255,39 @@ describe('computeCaseClock: the statutory deadline', () => {
 
     const second: EventRecord = { ...records.find((r) => r.activity === 'extension-approved')!, id: 'WP-1#x', at: t('2025-11-04 10:00'), attrs: { workingDays: 15 } };
     expect(clockOf([...records, second], '2025-11-06 09:00').statutory).toMatchObject({ limitWorkingDays: 30, extensionWorkingDays: 10 });
+  });
+
+  it('counts the first extension with an approver when an unapproved one came before it', () => {
+    const records = run([...accepted, ['2025-10-31 10:00', 'extension'], ['2025-11-03 10:00', 'work to expert-review']]);
+    const approved = records.find((r) => r.activity === 'extension-approved')!;
+    const unapproved = withoutActor({ ...approved, id: 'WP-1#u', at: t('2025-10-30 10:00'), attrs: { workingDays: 5 } });
+    const clock = clockOf([...records, unapproved], '2025-11-06 09:00');
+    // The unapproved record did not use up Art. 42's one extension: the approved one counts.
+    expect(clock.extension).toEqual({ workingDays: 10, approvedBy: 'head-1', counted: true, recordId: approved.id });
+    expect(clock.statutory).toMatchObject({ limitWorkingDays: 30, extensionWorkingDays: 10 });
+    // And a later unapproved record does not displace it.
+    const late = { ...unapproved, id: 'WP-1#l', at: t('2025-11-04 10:00') };
+    expect(clockOf([...records, late], '2025-11-06 09:00').extension).toEqual(clock.extension);
+  });
+
+  it('counts the first approved of any extension records, or none when none has an approver', () => {
+    const records = run([...accepted, ['2025-10-31 10:00', 'extension']]);
+    const template = records.find((r) => r.activity === 'extension-approved')!;
+    const others = records.filter((r) => r !== template);
+    const extensionArbitrary = fc.array(fc.record({ approved: fc.boolean(), workingDays: fc.integer({ min: 1, max: 15 }) }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(extensionArbitrary, (extensions) => {
+        const written = extensions.map(({ approved, workingDays }, i) => {
+          const record: EventRecord = { ...template, id: `WP-1#e${i}`, at: t(`2025-10-31 1${i}:00`), attrs: { workingDays } };
+          return approved ? record : withoutActor(record);
+        });
+        const clock = clockOf([...others, ...written], '2025-11-06 09:00');
+        const first = extensions.findIndex((e) => e.approved);
+        expect(clock.extension?.counted).toBe(first >= 0);
+        expect(clock.extension?.recordId).toBe(written[first >= 0 ? first : 0]!.id);
+        expect(clock.statutory?.extensionWorkingDays).toBe(first >= 0 ? extensions[first]!.workingDays : 0);
+      }),
+    );
   });
 });
 

@@ -386,11 +386,12 @@ export function computeCaseClockWithDays(
         closeSpan(state, 'special-procedure', record, acceptedAt);
         break;
       case 'extension-approved': {
-        const days = typeof record.attrs?.workingDays === 'number' ? record.attrs.workingDays : (flow.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS);
+        // Art. 42 extends once: the first extension with an approver counts. One without an approver adds
+        // nothing and uses nothing up; it is shown only until an approved one comes.
         const approver = record.actor?.id;
-        if (extension === undefined) {
-          extension = { workingDays: days, ...(approver === undefined ? {} : { approvedBy: approver }), counted: approver !== undefined, recordId: record.id };
-        }
+        if (extension?.counted === true || (extension !== undefined && approver === undefined)) break;
+        const days = typeof record.attrs?.workingDays === 'number' ? record.attrs.workingDays : (flow.limits?.extensionWorkingDays ?? DEFAULT_EXTENSION_WORKING_DAYS);
+        extension = { workingDays: days, ...(approver === undefined ? {} : { approvedBy: approver }), counted: approver !== undefined, recordId: record.id };
         break;
       }
       case 'certificate-issued':
