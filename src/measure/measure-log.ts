@@ -61,6 +61,8 @@ interface LoneCase extends Attempt {
   adopted: EventRecord[] | undefined;
   /** The group it is measured in, once planned; absent while unplanned or when it cannot be measured. */
   group: Group | undefined;
+  /** The findings about it, in the order given, attached when the first pass ends. */
+  findings: Finding[] | undefined;
 }
 
 /** A bundle instance's records (or their count), and what chaining and measuring it needs, gathered in the same pass. */
@@ -231,7 +233,13 @@ class Planner implements MeasurementPlanner {
     const measurer = new Measurer(this.read, this.keep, extra.keepMeasurements ?? true, this.instances, this.lone);
     if (this.read === 0) return measurer;
     const context = measureContext([], { ...this.options, findings: extra.findings ?? this.options.findings ?? [], at: this.options.at ?? this.latestAt! });
-    measurer.begin(context, indexFindings(context.findings), [...this.planBundleInstances(measurer.out), ...this.planLoneCases(measurer.out)]);
+    const groups = [...this.planBundleInstances(measurer.out), ...this.planLoneCases(measurer.out)];
+    // Each lone case gets its findings now, one lookup per finding, rather than one per case when it is measured.
+    for (const finding of context.findings) {
+      const attempt = finding.caseId === undefined ? undefined : this.lone.get(finding.caseId);
+      if (attempt !== undefined) (attempt.findings ??= []).push(finding);
+    }
+    measurer.begin(context, indexFindings(context.findings), groups);
     return measurer;
   }
 
@@ -308,7 +316,7 @@ class Planner implements MeasurementPlanner {
 function noteLone(cases: Map<string, LoneCase>, record: EventRecord, keep: boolean): void {
   let attempt = cases.get(record.caseId);
   if (attempt === undefined) {
-    attempt = { caseId: record.caseId, matterId: record.matterId, records: [], count: 0, flowVersion: record.flowVersion, buffer: undefined, adopted: undefined, group: undefined };
+    attempt = { caseId: record.caseId, matterId: record.matterId, records: [], count: 0, flowVersion: record.flowVersion, buffer: undefined, adopted: undefined, group: undefined, findings: undefined };
     cases.set(record.caseId, attempt);
   }
   attempt.count++;
@@ -397,7 +405,7 @@ class Measurer implements LogMeasurer {
     } else {
       const members = group.members as readonly LoneCase[];
       records = members.length === 1 ? recordsOfLone(members[0]!, this.kept) : members.flatMap((a) => recordsOfLone(a, this.kept));
-      about = findingsOfCases(findings, members);
+      about = findingsOfCases(members);
       if (members.length === 1) soleCaseId = members[0]!.caseId;
       for (const member of members) member.buffer = member.adopted = undefined;
     }
@@ -500,10 +508,10 @@ function indexFindings(findings: readonly Finding[]): FindingIndex {
 }
 
 /** The findings about the cases of a chain, case by case. */
-function findingsOfCases(index: FindingIndex, chain: readonly Attempt[]): readonly Finding[] {
-  if (chain.length === 1) return index.byCase.get(chain[0]!.caseId) ?? NO_FINDINGS;
+function findingsOfCases(chain: readonly LoneCase[]): readonly Finding[] {
+  if (chain.length === 1) return chain[0]!.findings ?? NO_FINDINGS;
   const found: Finding[] = [];
-  for (const { caseId } of chain) for (const f of index.byCase.get(caseId) ?? NO_FINDINGS) found.push(f);
+  for (const attempt of chain) for (const f of attempt.findings ?? NO_FINDINGS) found.push(f);
   return found;
 }
 
