@@ -20,6 +20,18 @@ describe('backfilledRecordDetector', () => {
     expect(detector.detect(view, detector.defaults, [])).toEqual([]);
   });
 
+  it('leaves a special procedure keyed in after the decision to suspension-abuse, but not one of a case keyed in as a whole', () => {
+    const pause: Line[] = [
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'expert-review' }, recordedAt: '2025-03-20T09:00:00+08:00' }],
+      ['special-procedure-ended', '2025-03-12 10:00', { recordedAt: '2025-03-20T09:01:00+08:00' }],
+    ];
+    const decided: Line = ['approved', '2025-03-18 15:00', { recordedAt: '2025-03-18T15:01:00+08:00' }];
+    expect(detector.detect(testCase([...ORDINARY.slice(0, 2), ...pause, decided]), detector.defaults, [])).toEqual([]);
+    // Keyed in as a whole, its decision too: the pause was entered before the decision was, and counts as late.
+    const whole = recorded([...ORDINARY.slice(0, 2), ...pause, decided], (i) => `2025-03-24T10:${String(10 + i).padStart(2, '0')}:00+08:00`);
+    expect(detector.detect(testCase(whole), detector.defaults, []).map((f) => f.recordIds)).toEqual([['c1#1', 'c1#2', 'c1#3', 'c1#4', 'c1#5']]);
+  });
+
   it('finds receipt, acceptance and decision within minutes by one officer', () => {
     const view = testCase([ORDINARY[0]!, ['department-accepted', '2025-03-03 09:05'], ['approved', '2025-03-03 09:12']]);
     const [finding] = detector.detect(view, detector.defaults, []);

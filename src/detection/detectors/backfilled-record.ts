@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector } from '../case-detector';
 import { NO_FINDINGS, type Finding } from '../finding';
-import { caseFields, ms, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, isPauseEnteredAfterDecision, ms, msOf, short, timesOf, withinDays, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 
 /** Options of {@link backfilledRecordDetector}. */
@@ -14,7 +14,8 @@ export interface BackfilledRecordOptions {
 
 /**
  * Backfilled record (先批后录): the approval was done first and entered later. Three signals: system
- * records entered (`recordedAt`) long after their business time (`at`); receipt → acceptance →
+ * records entered (`recordedAt`) long after their business time (`at`) — but not a 特别程序 entered
+ * after the decision, which is `suspension-abuse`'s; receipt → acceptance →
  * decision compressed into minutes by one officer (promised cases only); a decision or certificate
  * dated before acceptance. `hiddenWorkingDays`, for late entry, is the working days from the first
  * late record's business time to its entry: the time the case ran outside the system.
@@ -31,6 +32,7 @@ export const backfilledRecordDetector: CaseDetector<BackfilledRecordOptions> = {
     const late: EventRecord[] = [];
     for (const i of index.entered) {
       const r = view.records[i]!;
+      if (index.decided !== undefined && isPauseEnteredAfterDecision(r, index.decided)) continue; // suspension-abuse's
       if (!withinDays(times[i]!, ms(r.recordedAt!), maxLag) && workingDaysFrom(view, r.at, r.recordedAt!) > maxLag) late.push(r);
     }
     if (late.length > 0) {

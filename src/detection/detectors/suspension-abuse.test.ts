@@ -158,6 +158,15 @@ describe('suspensionAbuseDetector', () => {
       ['approved', '2025-03-18 15:00', { recordedAt: '2025-03-18T15:01:00+08:00' }],
     ]);
     expect(detector.detect(view, detector.defaults, []).map((f) => f.recordIds)).toEqual([['c1#2', 'c1#3', 'c1#4']]);
+    // Its end alone keyed in late: the pause was stretched after the decision.
+    const stretched = testCase([
+      ...ORDINARY.slice(0, 2),
+      ['special-procedure-started', '2025-03-05 10:00', { reason: { kind: 'expert-review' } }],
+      ['special-procedure-ended', '2025-03-17 10:00', { recordedAt: '2025-03-20T09:00:00+08:00' }],
+      ['approved', '2025-03-18 15:00', { recordedAt: '2025-03-18T15:01:00+08:00' }],
+    ]);
+    const [finding] = detector.detect(stretched, detector.defaults, []);
+    expect(finding!.message).toContain('its end was entered on 2025-03-20 09:00, after the decision of 2025-03-18 15:00 was');
   });
 
   it('ignores the look-alikes: one 补正 before acceptance, an Art. 45 procedure mid-process, an approved Art. 42 extension', () => {

@@ -2,7 +2,7 @@ import { Art45CategorySchema, DEFAULT_EXTENSION_WORKING_DAYS } from '../../defin
 import type { EventRecord } from '../../event-log';
 import type { CaseDetector, CaseView } from '../case-detector';
 import { NO_FINDINGS, type Finding } from '../finding';
-import { caseFields, ms, short, workingDaysFrom } from './_internal/case-facts';
+import { caseFields, isPauseEnteredAfterDecision, ms, short, workingDaysFrom } from './_internal/case-facts';
 import { indexOf } from '../case-index';
 import { SameInstantEnds } from '../../_internal/same-instant-ends';
 
@@ -175,10 +175,9 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
       if (accepted !== undefined && Math.abs(ms(p.start.at) - ms(accepted.at)) <= options.atAcceptanceSeconds * 1000) {
         reasons.push(`it starts at the very moment of acceptance (${short(accepted.at)})`);
       }
-      // Entered after the decision was: a pause added to cover an overrun (a whole case keyed in late is backfilled-record's).
-      if (decided !== undefined && p.start.recordedAt !== undefined && ms(p.start.recordedAt) > ms(decided.recordedAt ?? decided.at)) {
-        reasons.push(`it was entered on ${short(p.start.recordedAt)}, after the decision of ${short(decided.at)} was`);
-      }
+      // Entered after the decision was: a pause added, or stretched, to cover an overrun (a whole case keyed in late is backfilled-record's).
+      const late = decided === undefined ? undefined : enteredAfterDecision(p, decided);
+      if (late !== undefined) reasons.push(`${late === p.start ? 'it was' : 'its end was'} entered on ${short(late.recordedAt!)}, after the decision of ${short(decided!.at)} was`);
       // Never ended, yet the case was decided: the clock stayed stopped to the decision.
       if (p.end === undefined && decided !== undefined && ms(decided.at) >= ms(p.start.at)) {
         reasons.push(`it was never ended, so the clock stayed stopped until the decision of ${short(decided.at)}`);
@@ -201,6 +200,12 @@ export const suspensionAbuseDetector: CaseDetector<SuspensionAbuseOptions> = {
     return findings ?? NO_FINDINGS;
   },
 };
+
+/** The record of a 特别程序 — its start, else its end — entered after the decision was (see {@link isPauseEnteredAfterDecision}). */
+function enteredAfterDecision(p: Pause, decided: EventRecord): EventRecord | undefined {
+  if (isPauseEnteredAfterDecision(p.start, decided)) return p.start;
+  return p.end !== undefined && isPauseEnteredAfterDecision(p.end, decided) ? p.end : undefined;
+}
 
 /**
  * DOMAIN §1 row 11, unapproved extensions: an Art. 42 extension (`extension-approved`) with no

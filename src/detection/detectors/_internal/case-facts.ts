@@ -89,3 +89,14 @@ export function caseFields(view: CaseView): { caseId: string; matterId: string; 
 
 /** A local date and time for messages: `2025-03-04 09:23`. */
 export const short = (instant: string): string => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;
+
+const SPECIAL_PROCEDURE: ReadonlySet<string> = new Set(['special-procedure-started', 'special-procedure-ended']);
+
+/**
+ * Whether a 特别程序 record was entered (`recordedAt`) after the case's decision was: a pause added,
+ * or stretched, to cover an overrun. `suspension-abuse` reports it; `backfilled-record` leaves it to
+ * that detector (a whole case keyed in late enters its pauses before its decision).
+ */
+export function isPauseEnteredAfterDecision(record: EventRecord, decided: EventRecord): boolean {
+  return SPECIAL_PROCEDURE.has(record.activity) && record.recordedAt !== undefined && ms(record.recordedAt) > ms(decided.recordedAt ?? decided.at);
+}
