@@ -13,7 +13,7 @@ import { BUILT_IN_DETECTORS } from '../src/detection/detectors';
 import { caseInputs } from '../src/detection/detectors/_internal/case-views';
 import type { EventRecord } from '../src/event-log';
 import { constructionPermitBundle, licenceSeparationFlow } from '../src/flows';
-import { generateLog, INJECTABLE_DEVIATION_CODES, type DeviationLabel } from '../src/simulation';
+import { generateLog, INJECTABLE_DEVIATION_CODES, SUSPENSION_ABUSE_VARIANTS, type DeviationLabel, type SuspensionAbuseVariant } from '../src/simulation';
 import { conformantLogArbitrary, deviantLogArbitrary } from '../src/testing/log-arbitrary';
 
 /** The simulator's default mix of flows, which the views need to resolve each matter. */
@@ -90,6 +90,30 @@ describe('detection quality', () => {
       for (const id of f.recordIds) expect(ids.has(id), `${f.code} ${id}`).toBe(true);
       expect(f.message.length).toBeGreaterThan(40);
       if (f.hiddenWorkingDays !== undefined) expect(f.hiddenWorkingDays).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('detection quality: each way suspension-abuse is injected', () => {
+  /** What the finding about each variant says (its signal in the detector's message). */
+  const SIGNAL: Record<SuspensionAbuseVariant, RegExp> = {
+    'at-acceptance': /starts at the very moment of acceptance/,
+    'repeated-supplement': /Repeated 补正 after acceptance/,
+    'post-acceptance-supplement': /补正 after acceptance \(过程补件\): .* once after/,
+    'never-ended': /was never ended/,
+    'entered-after-decision': /after the decision of .* was/,
+    'unapproved-extension': /names no approver/,
+  };
+
+  it.each(SUSPENSION_ABUSE_VARIANTS)('finds every %s, by its own signal, and nothing unlabeled', (variant) => {
+    const { records, labels } = generateLog({ seed: 20_251_127, cases: 600, inject: { 'suspension-abuse': 0.15 }, suspensionAbuse: [variant] });
+    const findings = detectAll(records);
+    expect(labels.length).toBeGreaterThanOrEqual(40);
+    const truth = new Set(labels.map(keyOf));
+    for (const f of findings) expect(truth.has(keyOf(f)), `unlabeled: ${f.code} ${f.caseId} ${f.message}`).toBe(true);
+    for (const label of labels) {
+      const about = findings.filter((f) => keyOf(f) === keyOf(label));
+      expect(about.some((f) => SIGNAL[variant].test(f.message)), `${label.caseId}: ${about.map((f) => f.message).join(' | ') || 'no finding'}`).toBe(true);
     }
   });
 });

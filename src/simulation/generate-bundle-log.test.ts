@@ -111,6 +111,15 @@ describe('generateBundleLog', () => {
     expect(findings.filter((f) => !labeled.has(`${f.code} ${f.caseId}`)).map((f) => `${f.code} ${f.caseId}`)).toEqual([]);
   });
 
+  it('draws suspension-abuse from the variants asked for, and the detector finds each', () => {
+    const { records, labels } = generateBundleLog({ seed: 17, bundles: 80, inject: { 'suspension-abuse': 0.5 }, suspensionAbuse: ['unapproved-extension'] });
+    const unapproved = records.filter((r) => r.activity === 'extension-approved' && r.actor === undefined).map((r) => r.caseId);
+    expect(labels.length).toBeGreaterThan(10);
+    expect(new Set(unapproved)).toEqual(new Set(labels.map((l) => l.caseId)));
+    const found = new Set(detectOffSystemWork(records, { bundles: defaultBundleMix().map((m) => m.bundle) }).findings.filter((f) => f.code === 'suspension-abuse').map((f) => f.caseId));
+    for (const label of labels) expect(found.has(label.caseId)).toBe(true);
+  });
+
   it('files an earlier, abandoned attempt of the whole bundle before a withdraw-resubmit', () => {
     const log = generateBundleLog({ seed: 4, bundles: 12, inject: { 'withdraw-resubmit': 0.5 } });
     const label = log.labels.find((l) => l.code === 'withdraw-resubmit')!;

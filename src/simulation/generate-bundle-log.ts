@@ -8,7 +8,7 @@ import { constructionPermitBundle, CONSTRUCTION_PROJECT_CATEGORIES, openBusiness
 import { createBundleInstance } from '../runtime';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
 import type { DeviationLabel, GeneratedLog } from './generate-log';
-import type { InjectableDeviationCode } from './injectable-codes';
+import { suspensionAbuseVariants, type InjectableDeviationCode, type SuspensionAbuseVariant } from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
 import { HOUR, OfficeTime, durationMs } from './_internal/office-time';
@@ -74,6 +74,8 @@ export interface GenerateBundleLogOptions {
    * Per matter case: the others. `projectHistory` and `parallelPair` concern lone cases and are unused.
    */
   readonly lawful?: LawfulRates;
+  /** How an injected `suspension-abuse` may look, one drawn per case; default {@link DEFAULT_SUSPENSION_ABUSE_VARIANTS}. */
+  readonly suspensionAbuse?: readonly SuspensionAbuseVariant[];
   /** Year the submissions spread over (its working days); default 2025. The calendar must cover the years before and after too. */
   readonly year?: number;
   /** Working-day calendar; the mainland calendar by default. */
@@ -214,6 +216,8 @@ interface BundleSpec {
   readonly office: OfficeTime;
   readonly calendar: WorkingCalendar;
   readonly lawful: Required<LawfulRates>;
+  /** How an injected `suspension-abuse` may look. */
+  readonly suspensionAbuse: readonly SuspensionAbuseVariant[];
   /** Per matter, the deviations injected into its case. */
   readonly inject: ReadonlyMap<string, ReadonlySet<InjectableDeviationCode>>;
   /** Set for a bundle abandoned as a whole: every matter it receives ends so. */
@@ -278,6 +282,7 @@ function driveBundle(spec: BundleSpec): DrivenBundle {
         calendar: spec.calendar,
         lawful: matterId === spec.supplementMatter ? { ...rates, supplementBeforeAcceptance: 1 } : rates,
         inject: spec.inject.get(matterId) ?? new Set(),
+        suspensionAbuse: spec.suspensionAbuse,
         approvalRate: MATTER_APPROVAL_RATE,
         ...(onTheSpot ? { pace: 'on-the-spot' as const } : promised !== undefined && promised <= BRISK_WITHIN_WORKING_DAYS ? { pace: 'brisk' as const } : {}),
         stepScale: prepared.stepScales.get(matterId)!,
@@ -365,6 +370,7 @@ export function generateBundleLog(options: GenerateBundleLogOptions): GeneratedL
   if (!(total > 0)) throw new PermitflowError('invalid-argument', 'mix weights add up to 0; give at least one bundle a positive weight.');
   const prepared = mix.map(prepareBundle);
   const lawful = { ...DEFAULT_LAWFUL_RATES, ...options.lawful };
+  const suspensionAbuse = suspensionAbuseVariants(options.suspensionAbuse);
   const office = new OfficeTime(calendar);
 
   const random = createRandom(seed);
@@ -421,7 +427,7 @@ export function generateBundleLog(options: GenerateBundleLogOptions): GeneratedL
     }
     if (projectCode !== undefined) projectCodes.add(projectCode);
     const links = { applicantId, ...(projectCode === undefined ? {} : { projectCode }) };
-    const common = { prepared: entry, links, office, calendar, lawful } as const;
+    const common = { prepared: entry, links, office, calendar, lawful, suspensionAbuse } as const;
 
     let start = arrival;
     let abandonedMatters: readonly string[] = [];

@@ -5,7 +5,7 @@ import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
 import { placeSteps } from '../_internal/process-tree';
 import { chinaMainlandCalendar } from '../calendar';
 import { durationMs } from './_internal/office-time';
-import { DEFAULT_LAWFUL_RATES, generateLog, INJECTABLE_DEVIATION_CODES, type InjectableDeviationCode } from './index';
+import { DEFAULT_LAWFUL_RATES, generateLog, INJECTABLE_DEVIATION_CODES, SUSPENSION_ABUSE_VARIANTS, type InjectableDeviationCode } from './index';
 
 const flows: FlowDefinition[] = [
   ...constructionPermitBundle().flows,
@@ -87,7 +87,13 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const atAcceptance = records.some(
       (r) => r.activity === 'special-procedure-started' && r.at === accepted.at && !ART45.has(r.reason?.kind ?? ''),
     );
-    return after.length > 1 || atAcceptance;
+    const decided = records.find((r) => r.activity === 'approved' || r.activity === 'denied');
+    const count = (activity: string) => records.filter((r) => r.activity === activity).length;
+    const neverEnded = decided !== undefined && count('special-procedure-started') > count('special-procedure-ended');
+    const enteredLate =
+      decided !== undefined && records.some((r) => r.activity.startsWith('special-procedure-') && r.recordedAt !== undefined && ms(r.recordedAt) > ms(decided.recordedAt ?? decided.at));
+    const unapproved = records.some((r) => r.activity === 'extension-approved' && r.actor === undefined);
+    return after.length > 0 || atAcceptance || neverEnded || enteredLate || unapproved;
   },
   'double-acceptance': (records) => {
     const hall = records.find((r) => r.activity === 'window-accepted');
@@ -272,6 +278,22 @@ describe('generateLog', () => {
     const labelled = new Set(injected.labels.map((l) => l.caseId));
     expect(labelled.size).toBeGreaterThan(0);
     for (const [caseId, list] of byCase(injected.records)) if (!labelled.has(caseId)) expect(list).toEqual(plain.get(caseId));
+  });
+
+  it('injects every way suspension-abuse can look when asked, and labels exactly the cases that show one', () => {
+    const { records, labels } = generateLog({ seed: 29, cases: 400, flows, inject: { 'suspension-abuse': 0.3 }, suspensionAbuse: SUSPENSION_ABUSE_VARIANTS });
+    const grouped = byCase(records);
+    const labelled = labels.map((l) => l.caseId).sort();
+    expect(labelled.length).toBeGreaterThan(60);
+    expect([...grouped.values()].filter((list) => ORACLES['suspension-abuse'](list, grouped)).map((l) => l[0]!.caseId).sort()).toEqual(labelled);
+    const shows = (activity: string, test: (r: EventRecord) => boolean) => records.some((r) => r.activity === activity && test(r));
+    expect(shows('extension-approved', (r) => r.actor === undefined)).toBe(true);
+    expect(shows('special-procedure-started', (r) => r.recordedAt !== undefined)).toBe(true);
+  });
+
+  it('rejects an empty or unknown suspensionAbuse', () => {
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
   });
 
   it('rejects codes not yet injectable and bad rates', () => {

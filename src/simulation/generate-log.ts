@@ -4,7 +4,7 @@ import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
 import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
 import { PermitflowError } from '../errors';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
-import { INJECTABLE_DEVIATION_CODES, type InjectableDeviationCode } from './injectable-codes';
+import { INJECTABLE_DEVIATION_CODES, suspensionAbuseVariants, type InjectableDeviationCode, type SuspensionAbuseVariant } from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
 import { OfficeTime } from './_internal/office-time';
@@ -23,6 +23,8 @@ export interface GenerateLogOptions {
   readonly inject?: Partial<Readonly<Record<DeviationCode, number>>>;
   /** Rates of the lawful look-alikes in every case; see {@link LawfulRates}. */
   readonly lawful?: LawfulRates;
+  /** How an injected `suspension-abuse` may look, one drawn per case; default {@link DEFAULT_SUSPENSION_ABUSE_VARIANTS}. */
+  readonly suspensionAbuse?: readonly SuspensionAbuseVariant[];
   /** Year the arrivals spread over (its working days); default 2025. */
   readonly year?: number;
   /** Working-day calendar; the mainland calendar by default. */
@@ -145,6 +147,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     rates.push([code as InjectableDeviationCode, rate]);
   }
   const lawful = { ...DEFAULT_LAWFUL_RATES, ...options.lawful };
+  const suspensionAbuse = suspensionAbuseVariants(options.suspensionAbuse);
   const calendar = options.calendar ?? chinaMainlandCalendar();
   const office = new OfficeTime(calendar);
   const weighted = options.flows === undefined ? (defaults ??= defaultFlows()) : options.flows.map((flow) => ({ flow, weight: 1 }));
@@ -192,7 +195,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     const paired = serial || (!inject.has('withdraw-resubmit') && pairDraw < lawful.parallelPair && applies('serial-as-parallel', flow, byId));
     const bundleId = paired ? `${year}-${area}-BL${String(serial ? injectRandom.int(0, 999_999) : createRandom(pairSeed).int(0, 999_999)).padStart(6, '0')}` : undefined;
     const links = bundleId === undefined ? baseLinks : { ...baseLinks, bundleId };
-    const common = { prepared: flow, links, office, calendar, lawful } as const;
+    const common = { prepared: flow, links, office, calendar, lawful, suspensionAbuse } as const;
     let start = arrival;
     if (paired) {
       const pairRandom = createRandom(serial ? injectRandom.seed() : pairSeed);

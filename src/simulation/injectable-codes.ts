@@ -1,4 +1,5 @@
 import type { DeviationCode } from '../detection/deviation-codes';
+import { PermitflowError } from '../errors';
 
 /**
  * The codes `generateLog` can inject: every deviation code. How each looks in the log — built from
@@ -18,10 +19,10 @@ import type { DeviationCode } from '../detection/deviation-codes';
  *   plausible. The look-alike: `recordedAt` seconds to minutes after `at`.
  * - `implausible-speed`: one step with a minimum duration is completed in 5–50 % of it. The
  *   look-alike: a step done in 1–1.2× its minimum.
- * - `suspension-abuse`: either a 特别程序 with a non-Art. 45 reason (`business-suspension`, `other`)
- *   starting at the very instant of department acceptance and lasting 5–20 working days, or 2–3
- *   post-acceptance 补正 rounds (过程补件) with ordinary materials and reasons. The look-alikes: one
- *   补正 before acceptance, an Art. 45 special procedure mid-process, an approved Art. 42 extension.
+ * - `suspension-abuse`: one of the {@link SuspensionAbuseVariant}s the options allow, drawn with equal
+ *   weight; by default a 特别程序 with a non-Art. 45 reason starting at the very instant of department
+ *   acceptance, or 2–3 post-acceptance 补正 rounds. The look-alikes: one 补正 before acceptance, an
+ *   Art. 45 special procedure mid-process, an approved Art. 42 extension.
  * - `unlisted-material`: the pre-acceptance 补正 demands, besides listed materials, one on no list
  *   (another department's opinion, a 奇葩证明 such as `no-dispute-certificate`), and the applicant
  *   hands it in. The look-alike: a 补正 of listed materials only.
@@ -73,3 +74,42 @@ export const INJECTABLE_DEVIATION_CODES = [
 
 /** A deviation code {@link generateLog} can inject. */
 export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number];
+
+/**
+ * How an injected `suspension-abuse` looks (`generateLog`'s and `generateBundleLog`'s
+ * `suspensionAbuse` option):
+ *
+ * - `at-acceptance`: a 特别程序 with a non-Art. 45 reason (`business-suspension`, `other`) starting at
+ *   the very instant of department acceptance, lasting 5–20 working days (the vendor's 挂起).
+ * - `repeated-supplement`: 2–3 补正 rounds after acceptance (过程补件), ordinary materials and reasons.
+ * - `post-acceptance-supplement`: one such round.
+ * - `never-ended`: an Art. 45 special procedure started after the last step, never ended; the
+ *   decision comes 5–15 working days later (written beside the runtime's records, which cannot decide
+ *   a suspended case).
+ * - `entered-after-decision`: an Art. 45 special procedure inside the processing time whose start and
+ *   end were keyed in (`recordedAt`) 1–5 working days after the decision: a pause added to cover an
+ *   overrun.
+ * - `unapproved-extension`: an Art. 42 extension (`extension-approved`, 10 working days) with no
+ *   approver, inside the processing time.
+ */
+export const SUSPENSION_ABUSE_VARIANTS = ['at-acceptance', 'repeated-supplement', 'post-acceptance-supplement', 'never-ended', 'entered-after-decision', 'unapproved-extension'] as const;
+
+/** One way an injected `suspension-abuse` looks; see {@link SUSPENSION_ABUSE_VARIANTS}. */
+export type SuspensionAbuseVariant = (typeof SUSPENSION_ABUSE_VARIANTS)[number];
+
+/** The variants injected unless the options say otherwise (the seeded logs of the benches and the quality table). */
+export const DEFAULT_SUSPENSION_ABUSE_VARIANTS: readonly SuspensionAbuseVariant[] = ['at-acceptance', 'repeated-supplement'];
+
+/** The variants of a generator's `suspensionAbuse` option, checked: the defaults when absent. */
+export function suspensionAbuseVariants(variants: readonly SuspensionAbuseVariant[] | undefined): readonly SuspensionAbuseVariant[] {
+  if (variants === undefined) return DEFAULT_SUSPENSION_ABUSE_VARIANTS;
+  const known = new Set<string>(SUSPENSION_ABUSE_VARIANTS);
+  const unknown = variants.filter((v) => !known.has(v));
+  if (variants.length === 0 || unknown.length > 0) {
+    throw new PermitflowError(
+      'invalid-argument',
+      `suspensionAbuse ${variants.length === 0 ? 'is empty' : `names ${unknown.map((v) => `"${v}"`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a variant`}; give one or more of ${SUSPENSION_ABUSE_VARIANTS.join(', ')}.`,
+    );
+  }
+  return variants;
+}

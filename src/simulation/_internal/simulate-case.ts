@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../../calendar';
 import { createFlowInstance, type FlowInstance, type SendResult } from '../../runtime';
 import { placeSteps } from '../../_internal/process-tree';
 import { formatInstant } from '../../_internal/format-instant';
-import type { InjectableDeviationCode } from '../injectable-codes';
+import type { InjectableDeviationCode, SuspensionAbuseVariant } from '../injectable-codes';
 import type { LawfulRates } from '../lawful-behaviours';
 import { HOUR, MINUTE, durationMs, type OfficeTime } from './office-time';
 import type { Random } from './random';
@@ -55,6 +55,8 @@ export interface CaseSpec {
   readonly lawful: Required<LawfulRates>;
   /** Deviations to inject into this case. */
   readonly inject: ReadonlySet<InjectableDeviationCode>;
+  /** How an injected `suspension-abuse` may look; one is drawn. */
+  readonly suspensionAbuse: readonly SuspensionAbuseVariant[];
   /** Set for the abandoned first attempt of a withdraw-resubmit chain, or a lawful withdrawal. */
   readonly abandon?: AttemptEnd;
   /** Set for a project's earlier matter that later matters depend on: it ends approved (or filed). */
@@ -326,7 +328,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   send({ type: 'accept-in-department', actor: officer() });
   const acceptedAt = clock.now();
 
-  const abuse = inject.has('suspension-abuse') ? random.pick(['at-acceptance', 'repeated-supplement'] as const) : undefined;
+  const abuse = inject.has('suspension-abuse') ? random.pick(spec.suspensionAbuse) : undefined;
   if (abuse === 'at-acceptance') {
     // The clock-stopper of public integration code: 挂起 from the moment of acceptance.
     send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
@@ -353,7 +355,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   const longReview = random.chance(lawful.longExpertReview);
   const extensionAfter = random.chance(lawful.extension) && flow.limits?.statutoryWorkingDays !== undefined ? 1 : -1;
   const art45After = random.chance(lawful.art45SpecialProcedure) ? random.int(1, 2) : -1;
-  const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : 0;
+  const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : abuse === 'post-acceptance-supplement' ? 1 : 0;
   // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
   const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
   let idled = false;
@@ -384,7 +386,8 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
         reason: { kind: 'art-42-extension', text: '情况复杂，经本行政机关负责人批准延长审批期限' },
       });
     }
-    if (completed === art45After && instance.activeSteps().length === 0) {
+    // (A pause keyed in after the decision stands for this one: a case has no lawful one besides.)
+    if (completed === art45After && instance.activeSteps().length === 0 && abuse !== 'entered-after-decision') {
       yield moveTo(later(random.between(0.5, 6)));
       send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
       yield moveTo(daysLater(random.int(5, 25)));
@@ -411,10 +414,29 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   }
 
   if (idleAfter > 0 && !idled) yield* idle();
+  if (abuse === 'never-ended') {
+    // A 特别程序 nobody ended: the clock stays stopped until the decision.
+    const start = later(random.between(0.5, 3));
+    addExtra({ activity: 'special-procedure-started', at: iso(start), source: 'system', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
+    yield moveTo(office.workingDaysLater(start, random.int(5, 15), random.between(9, 16.5)));
+  }
   yield moveTo(later(onTheSpot ? random.between(0.05, 0.5) : brisk ? random.between(0.1, 1.5) : random.between(0.3, 6)));
   const approved = random.chance(spec.approvalRate ?? 0.95) || spec.mustApprove === true;
   send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
   const decidedAt = clock.now();
+  if (abuse === 'entered-after-decision') {
+    // A pause keyed in after the decision, dated inside the processing time: it covers an overrun.
+    const from = Math.min(office.open(acceptedAt + random.between(0.1, 0.6) * (decidedAt - acceptedAt)), decidedAt - 2 * MINUTE);
+    const to = Math.min(office.addWorkingHours(from, random.between(4, 40)), decidedAt - MINUTE);
+    const entered = office.workingDaysLater(decidedAt, random.int(1, 5), random.between(9, 16.5));
+    const actor = officer();
+    addExtra({ activity: 'special-procedure-started', at: iso(from), recordedAt: iso(entered), source: 'system', actor, reason: { ...random.pick(ART45_REASONS) } });
+    addExtra({ activity: 'special-procedure-ended', at: iso(to), recordedAt: iso(entered + random.int(40, 200) * 1000), source: 'system', actor });
+  } else if (abuse === 'unapproved-extension') {
+    // An Art. 42 extension nobody approved (the runtime writes one only with the head of the office as actor).
+    const at = Math.min(office.open(acceptedAt + random.between(0.2, 0.8) * (decidedAt - acceptedAt)), decidedAt - MINUTE);
+    addExtra({ activity: 'extension-approved', at: iso(at), source: 'system', reason: { kind: 'art-42-extension', text: '情况复杂，延长审批期限' }, attrs: { workingDays: 10 } });
+  }
   if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
     yield moveTo(onTheSpot ? later(random.between(0.05, 1)) : brisk ? later(random.between(0.2, 4)) : daysLater(random.int(0, 2)));
     send({ type: 'issue-certificate', actor: officer() });
