@@ -386,7 +386,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
         reason: { kind: 'art-42-extension', text: '情况复杂，经本行政机关负责人批准延长审批期限' },
       });
     }
-    // (A pause keyed in after the decision stands for this one: a case has no lawful one besides.)
+    // A case whose pause is keyed in after the decision has no lawful one besides: the two would overlap and pair as one.
     if (completed === art45After && instance.activeSteps().length === 0 && abuse !== 'entered-after-decision') {
       yield moveTo(later(random.between(0.5, 6)));
       send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ART45_REASONS) } });
