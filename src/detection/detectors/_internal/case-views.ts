@@ -2,21 +2,7 @@ import type { WorkingCalendar } from '../../../calendar';
 import type { FlowDefinition } from '../../../definition';
 import type { EventRecord } from '../../../event-log';
 import type { CaseSummary, CaseView } from '../../case-detector';
-import { ACCEPTANCE_ACTIVITIES } from '../../case-index';
-
-/** Activities that close a case. */
-const ENDINGS = new Set([
-  'withdrawn-before-acceptance',
-  'not-accepted',
-  'refused',
-  'approved',
-  'approved-deferred',
-  'denied',
-  'withdrawn',
-  'revoked',
-  'certificate-issued',
-  'filed',
-]);
+import { ACCEPTANCE_ACTIVITIES, TERMINAL_ACTIVITIES } from '../../case-index';
 
 /** A case's view and the history a driver would hand its detectors. */
 export interface CaseInput {
@@ -30,7 +16,7 @@ export function summarize(records: readonly EventRecord[]): CaseSummary {
   const system = records.filter((r) => r.source === 'system');
   const received = system.find((r) => r.activity === 'received');
   const accepted = system.find((r) => ACCEPTANCE_ACTIVITIES.has(r.activity));
-  const end = system.filter((r) => ENDINGS.has(r.activity)).at(-1);
+  const end = system.filter((r) => TERMINAL_ACTIVITIES.has(r.activity)).at(-1); // the activities that end a case in the driver's index
   const withProject = records.find((r) => r.projectCode !== undefined);
   const withApplicant = records.find((r) => r.applicantId !== undefined);
   const withBundle = records.find((r) => r.bundleId !== undefined);
@@ -62,7 +48,9 @@ export function caseInputs(records: readonly EventRecord[], flows: readonly Flow
   }
   const cases = [...grouped.values()].map((list) => {
     const sorted = list.map((r, i) => ({ r, i, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.r);
-    const summary = summarize(sorted);
+    const summarized = summarize(sorted);
+    // As the driver marks it: a case of a matter with no flow among those passed is on no list.
+    const summary: CaseSummary = flowOf.has(summarized.matterId) ? summarized : { ...summarized, unlisted: true };
     return { sorted, summary, key: Date.parse(summary.receivedAt ?? sorted[0]!.at) };
   });
   cases.sort((a, b) => a.key - b.key);
