@@ -34,6 +34,11 @@ function detectAll(records: readonly EventRecord[]): Finding[] {
 
 const keyOf = (x: Finding | DeviationLabel) => `${x.code} ${x.caseId ?? ''}`;
 
+/** The driver's findings over a log streamed in time order, as a real system exports it. */
+function drivenOver(records: readonly EventRecord[]): readonly Finding[] {
+  return detectOffSystemWork([...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)), { flows }).findings;
+}
+
 describe('detection quality', () => {
   const CASES = 5000;
   const RATE = 0.04;
@@ -78,9 +83,7 @@ describe('detection quality', () => {
   });
 
   it('agrees with the driver on a log streamed in time order', () => {
-    const inTimeOrder = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    const driven = detectOffSystemWork(inTimeOrder, { flows }).findings;
-    expect(new Set(driven.map(keyOf))).toEqual(found);
+    expect(new Set(drivenOver(records).map(keyOf))).toEqual(found);
   });
 
   it('proves every finding with records of the log and a message', () => {
@@ -108,12 +111,31 @@ describe('detection quality: each way suspension-abuse is injected', () => {
   it.each(SUSPENSION_ABUSE_VARIANTS)('finds every %s, by its own signal, and nothing unlabeled', (variant) => {
     const { records, labels } = generateLog({ seed: 20_251_127, cases: 600, inject: { 'suspension-abuse': 0.15 }, suspensionAbuse: [variant] });
     const findings = detectAll(records);
+    expect(new Set(drivenOver(records).map(keyOf))).toEqual(new Set(findings.map(keyOf)));
     expect(labels.length).toBeGreaterThanOrEqual(40);
     const truth = new Set(labels.map(keyOf));
     for (const f of findings) expect(truth.has(keyOf(f)), `unlabeled: ${f.code} ${f.caseId} ${f.message}`).toBe(true);
     for (const label of labels) {
       const about = findings.filter((f) => keyOf(f) === keyOf(label));
       expect(about.some((f) => SIGNAL[variant].test(f.message)), `${label.caseId}: ${about.map((f) => f.message).join(' | ') || 'no finding'}`).toBe(true);
+    }
+  });
+});
+
+describe('detection quality: an unlisted matter gating a listed one', () => {
+  it('finds every listed case received right after an unlisted matter of its project was approved, and nothing unlabeled', () => {
+    const { records, labels } = generateLog({ seed: 20_251_127, cases: 600, inject: { 'unmodeled-activity': 0.3 }, unmodeledActivity: ['unlisted-matter'] });
+    const findings = detectAll(records);
+    expect(new Set(drivenOver(records).map(keyOf))).toEqual(new Set(findings.map(keyOf)));
+    const truth = new Set(labels.map(keyOf));
+    const unlistedProjects = new Set(records.filter((r) => r.matterId.startsWith('UNLISTED-')).map((r) => r.projectCode));
+    const projectOf = new Map(records.map((r) => [r.caseId, r.projectCode]));
+    const gated = labels.filter((l) => unlistedProjects.has(projectOf.get(l.caseId!)));
+    expect(gated.length).toBeGreaterThanOrEqual(30);
+    for (const f of findings) expect(truth.has(keyOf(f)), `unlabeled: ${f.code} ${f.caseId} ${f.message}`).toBe(true);
+    for (const label of gated) {
+      const about = findings.filter((f) => keyOf(f) === keyOf(label));
+      expect(about.some((f) => /a matter on no list/.test(f.message)), `${label.caseId}: ${about.map((f) => f.message).join(' | ') || 'no finding'}`).toBe(true);
     }
   });
 });

@@ -8,7 +8,7 @@ import { constructionPermitBundle, CONSTRUCTION_PROJECT_CATEGORIES, openBusiness
 import { createBundleInstance } from '../runtime';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
 import type { DeviationLabel, GeneratedLog } from './generate-log';
-import { suspensionAbuseVariants, type InjectableDeviationCode, type SuspensionAbuseVariant } from './injectable-codes';
+import { DEFAULT_SUSPENSION_ABUSE_VARIANTS, SUSPENSION_ABUSE_VARIANTS, variantsOf, type InjectableDeviationCode, type SuspensionAbuseVariant } from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
 import { HOUR, OfficeTime, durationMs } from './_internal/office-time';
@@ -370,7 +370,7 @@ export function generateBundleLog(options: GenerateBundleLogOptions): GeneratedL
   if (!(total > 0)) throw new PermitflowError('invalid-argument', 'mix weights add up to 0; give at least one bundle a positive weight.');
   const prepared = mix.map(prepareBundle);
   const lawful = { ...DEFAULT_LAWFUL_RATES, ...options.lawful };
-  const suspensionAbuse = suspensionAbuseVariants(options.suspensionAbuse);
+  const suspensionAbuse = variantsOf('suspensionAbuse', SUSPENSION_ABUSE_VARIANTS, DEFAULT_SUSPENSION_ABUSE_VARIANTS, options.suspensionAbuse);
   const office = new OfficeTime(calendar);
 
   const random = createRandom(seed);

@@ -291,9 +291,32 @@ describe('generateLog', () => {
     expect(shows('special-procedure-started', (r) => r.recordedAt !== undefined)).toBe(true);
   });
 
-  it('rejects an empty or unknown suspensionAbuse', () => {
+  it('injects an unlisted matter of the project, approved 1–4 working days before the labeled case is received, when asked', () => {
+    const { records, labels } = generateLog({ seed: 29, cases: 300, flows, inject: { 'unmodeled-activity': 0.3 }, unmodeledActivity: ['unlisted-matter'] });
+    const grouped = byCase(records);
+    let gated = 0;
+    for (const label of labels) {
+      const own = grouped.get(label.caseId!)!;
+      const gate = [...grouped.values()].find((list) => list[0]!.matterId === `UNLISTED-${own[0]!.matterId}` && list[0]!.projectCode === own[0]!.projectCode);
+      if (gate === undefined) {
+        expect(ORACLES['unmodeled-activity'](own, grouped)).toBe(true); // a case that cannot show it gets the in-case variant
+        continue;
+      }
+      gated++;
+      const approved = gate.find((r) => r.activity === 'approved')!;
+      const received = own.find((r) => r.activity === 'received')!;
+      const days = calendar.workingDaysBetween(calendar.toLocalDate(approved.at), calendar.toLocalDate(received.at));
+      expect(days).toBeGreaterThanOrEqual(1);
+      expect(days).toBeLessThanOrEqual(4);
+      expect(ORACLES['unmodeled-activity'](own, grouped)).toBe(false); // nothing unmodeled inside the case itself
+    }
+    expect(gated).toBeGreaterThan(15);
+  });
+
+  it('rejects an empty or unknown suspensionAbuse or unmodeledActivity', () => {
     expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
     expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, unmodeledActivity: ['in-case', 'gate' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: unmodeledActivity names "gate", which is not a variant; give one or more of in-case, unlisted-matter.]`);
   });
 
   it('rejects codes not yet injectable and bad rates', () => {

@@ -4,7 +4,17 @@ import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
 import { constructionPermitBundle, licenceSeparationFlow } from '../flows';
 import { PermitflowError } from '../errors';
 import { DEVIATION_CODES, type DeviationCode } from '../detection/deviation-codes';
-import { INJECTABLE_DEVIATION_CODES, suspensionAbuseVariants, type InjectableDeviationCode, type SuspensionAbuseVariant } from './injectable-codes';
+import {
+  DEFAULT_SUSPENSION_ABUSE_VARIANTS,
+  DEFAULT_UNMODELED_ACTIVITY_VARIANTS,
+  INJECTABLE_DEVIATION_CODES,
+  SUSPENSION_ABUSE_VARIANTS,
+  UNMODELED_ACTIVITY_VARIANTS,
+  variantsOf,
+  type InjectableDeviationCode,
+  type SuspensionAbuseVariant,
+  type UnmodeledActivityVariant,
+} from './injectable-codes';
 import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
 import { OfficeTime } from './_internal/office-time';
@@ -25,6 +35,8 @@ export interface GenerateLogOptions {
   readonly lawful?: LawfulRates;
   /** How an injected `suspension-abuse` may look, one drawn per case; default {@link DEFAULT_SUSPENSION_ABUSE_VARIANTS}. */
   readonly suspensionAbuse?: readonly SuspensionAbuseVariant[];
+  /** How an injected `unmodeled-activity` may look, one drawn per case; default {@link DEFAULT_UNMODELED_ACTIVITY_VARIANTS}. */
+  readonly unmodeledActivity?: readonly UnmodeledActivityVariant[];
   /** Year the arrivals spread over (its working days); default 2025. */
   readonly year?: number;
   /** Working-day calendar; the mainland calendar by default. */
@@ -100,6 +112,18 @@ function projectLinksOf(): Map<string, ProjectLinks> {
 }
 
 /** Whether a code can be injected into a case of this flow. */
+const unlistedTwins = new WeakMap<PreparedFlow, PreparedFlow>();
+
+/** A matter on no list for `unlisted-matter`: the flow under another id and name, as a department's own 联合预审 would run. */
+function unlistedTwinOf(prepared: PreparedFlow): PreparedFlow {
+  let twin = unlistedTwins.get(prepared);
+  if (twin === undefined) {
+    const flow: FlowDefinition = { ...prepared.flow, id: `UNLISTED-${prepared.flow.id}`, name: `${prepared.flow.name}（联合预审，未列入清单）` };
+    unlistedTwins.set(prepared, (twin = prepareFlow(flow, machineOf(flow))));
+  }
+  return twin;
+}
+
 function applies(code: InjectableDeviationCode, prepared: PreparedFlow, byId: ReadonlyMap<string, PreparedFlow>): boolean {
   if (code === 'disguised-filing') return prepared.flow.mode === 'filing';
   if (code === 'serial-as-parallel') return (parallelPartnersOf().get(prepared.flow.id) ?? []).some((id) => byId.has(id));
@@ -147,7 +171,8 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     rates.push([code as InjectableDeviationCode, rate]);
   }
   const lawful = { ...DEFAULT_LAWFUL_RATES, ...options.lawful };
-  const suspensionAbuse = suspensionAbuseVariants(options.suspensionAbuse);
+  const suspensionAbuse = variantsOf('suspensionAbuse', SUSPENSION_ABUSE_VARIANTS, DEFAULT_SUSPENSION_ABUSE_VARIANTS, options.suspensionAbuse);
+  const unmodeledActivity = variantsOf('unmodeledActivity', UNMODELED_ACTIVITY_VARIANTS, DEFAULT_UNMODELED_ACTIVITY_VARIANTS, options.unmodeledActivity);
   const calendar = options.calendar ?? chinaMainlandCalendar();
   const office = new OfficeTime(calendar);
   const weighted = options.flows === undefined ? (defaults ??= defaultFlows()) : options.flows.map((flow) => ({ flow, weight: 1 }));
@@ -236,6 +261,32 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       const gap = chainRandom.int(10, 40) + (inject.has('withdraw-resubmit') ? 30 : 0);
       start = Math.max(arrival, office.workingDaysLater(lastEnd, gap, 9 + chainRandom.next() * 8));
     }
+    // 隐性审批 as a matter of its own: a matter on no list, approved for the project just before this one is received.
+    // Only for a matter that requires no other (with an earlier case of the project, its predecessors would be missing).
+    const gated =
+      inject.has('unmodeled-activity') &&
+      projectCode !== undefined &&
+      !paired &&
+      dependent === undefined &&
+      !inject.has('withdraw-resubmit') &&
+      unmodeledActivity.includes('unlisted-matter') &&
+      (unmodeledActivity.length === 1 || injectRandom.next() < 1 / unmodeledActivity.length);
+    if (gated) {
+      const gateRandom = createRandom(injectRandom.seed());
+      const gate = simulateCase({
+        ...common,
+        prepared: unlistedTwinOf(flow),
+        caseId: nextCaseId(),
+        arrival: office.workingDaysEarlier(start, gateRandom.int(40, 80), 9 + gateRandom.next() * 8),
+        random: createRandom(gateRandom.seed()),
+        inject: new Set(),
+        mustApprove: true,
+      });
+      out.push({ arrival: Date.parse(gate.records[0]!.at), records: gate.records });
+      const approved = gate.records.find((r) => r.activity === 'approved')!;
+      start = office.workingDaysLater(Date.parse(approved.at), gateRandom.int(1, 4), 9 + gateRandom.next() * 8);
+      inject.delete('unmodeled-activity'); // the gate is the whole matter: nothing unmodeled inside this case
+    }
     if (inject.has('withdraw-resubmit')) {
       // 撤件重报: an earlier attempt ended without acceptance; the same applicant files again within days.
       const attemptRandom = createRandom(injectRandom.seed());
@@ -253,10 +304,11 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       if (serial) labels.push({ code: 'serial-as-parallel', caseId: attempt.records[0]!.caseId, bundleId: bundleId! });
       start = office.workingDaysLater(attempt.end, attemptRandom.int(1, 7), 9 + attemptRandom.next() * 8);
     }
-    const abandon = inject.size === 0 && isApproval(flow.flow) && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;
+    const abandon = inject.size === 0 && !gated && isApproval(flow.flow) && abandonDraw < lawful.withdrawNeverReturn ? (abandonKind < 0.75 ? 'withdrawn' : 'not-accepted') : undefined;
     const caseId = nextCaseId();
     const simulated = simulateCase({ ...common, caseId, arrival: start, random: caseRandom, inject, ...(abandon === undefined ? {} : { abandon }) });
     out.push({ arrival: Date.parse(simulated.records[0]!.at), records: simulated.records });
+    if (gated) labels.push({ code: 'unmodeled-activity', caseId });
     for (const code of INJECTABLE_DEVIATION_CODES) {
       if (inject.has(code) && !simulated.missed?.includes(code)) labels.push({ code, caseId, ...(code === 'serial-as-parallel' ? { bundleId: bundleId! } : {}) });
     }

@@ -15,11 +15,11 @@ export type { GenerateBundleLogOptions, BundleMixEntry, BundleInjectableDeviatio
 /** Every deviation code detectors report, and the ones {@link generateLog} injects today. */
 export { DEVIATION_CODES } from '../detection/deviation-codes';
 export { INJECTABLE_DEVIATION_CODES } from './injectable-codes';
-/** The ways an injected `suspension-abuse` can look, and those injected by default. */
-export { SUSPENSION_ABUSE_VARIANTS, DEFAULT_SUSPENSION_ABUSE_VARIANTS } from './injectable-codes';
+/** The ways an injected `suspension-abuse` or `unmodeled-activity` can look, and those injected by default. */
+export { SUSPENSION_ABUSE_VARIANTS, DEFAULT_SUSPENSION_ABUSE_VARIANTS, UNMODELED_ACTIVITY_VARIANTS, DEFAULT_UNMODELED_ACTIVITY_VARIANTS } from './injectable-codes';
 /** A deviation code, and an injectable one. */
 export type { DeviationCode } from '../detection/deviation-codes';
-export type { InjectableDeviationCode, SuspensionAbuseVariant } from './injectable-codes';
+export type { InjectableDeviationCode, SuspensionAbuseVariant, UnmodeledActivityVariant } from './injectable-codes';
 /** The default rates of the lawful look-alikes in conformant cases. */
 export { DEFAULT_LAWFUL_RATES } from './lawful-behaviours';
 /** Rates of the lawful look-alikes, per case. */

@@ -26,10 +26,11 @@ import { PermitflowError } from '../errors';
  * - `unlisted-material`: the pre-acceptance 补正 demands, besides listed materials, one on no list
  *   (another department's opinion, a 奇葩证明 such as `no-dispute-certificate`), and the applicant
  *   hands it in. The look-alike: a 补正 of listed materials only.
- * - `unmodeled-activity`: right after acceptance, a step-like activity on no flow (`solicit-opinions`
- *   征求意见, `joint-review-meeting` 会审, `scheme-pre-review` 方案预审, …) logged by the department as
- *   `system` start/complete records 2–10 working days apart; no step starts before it completes (it
- *   gates the flow). The look-alike: long listed steps such as expert review.
+ * - `unmodeled-activity`: one of the {@link UnmodeledActivityVariant}s the options allow; by default
+ *   (`in-case`) right after acceptance, a step-like activity on no flow (`solicit-opinions` 征求意见,
+ *   `joint-review-meeting` 会审, `scheme-pre-review` 方案预审, …) logged by the department as `system`
+ *   start/complete records 2–10 working days apart; no step starts before it completes (it gates the
+ *   flow). The look-alike: long listed steps such as expert review.
  * - `double-acceptance` (两头受理): `window-accepted` by the hall, then `department-accepted` 5–20
  *   working days later. The look-alike: window then department acceptance within hours.
  * - `disguised-filing` (以备案之名行审批之实): a filing-mode matter (备案) that is reviewed like an
@@ -100,15 +101,34 @@ export type SuspensionAbuseVariant = (typeof SUSPENSION_ABUSE_VARIANTS)[number];
 /** The variants injected unless the options say otherwise (the seeded logs of the benches and the quality table). */
 export const DEFAULT_SUSPENSION_ABUSE_VARIANTS: readonly SuspensionAbuseVariant[] = ['at-acceptance', 'repeated-supplement'];
 
-/** The variants of a generator's `suspensionAbuse` option, checked: the defaults when absent. */
-export function suspensionAbuseVariants(variants: readonly SuspensionAbuseVariant[] | undefined): readonly SuspensionAbuseVariant[] {
-  if (variants === undefined) return DEFAULT_SUSPENSION_ABUSE_VARIANTS;
-  const known = new Set<string>(SUSPENSION_ABUSE_VARIANTS);
+/**
+ * How an injected `unmodeled-activity` looks (`generateLog`'s `unmodeledActivity` option):
+ *
+ * - `in-case`: a step-like activity on no flow inside the case, right after acceptance, gating it.
+ * - `unlisted-matter`: a whole matter on no list (隐性审批 as a matter of its own: the labeled
+ *   matter's flow under another id and name, `…（联合预审，未列入清单）`) applied for by the same
+ *   applicant for the same project 40–80 working days before and approved; the labeled case is
+ *   received 1–4 working days after that approval. Only a case with a project code of its own, of
+ *   a matter that requires no other (`dependsOn`), filed alone and not a resubmission, can show it;
+ *   the others get `in-case`.
+ */
+export const UNMODELED_ACTIVITY_VARIANTS = ['in-case', 'unlisted-matter'] as const;
+
+/** One way an injected `unmodeled-activity` looks; see {@link UNMODELED_ACTIVITY_VARIANTS}. */
+export type UnmodeledActivityVariant = (typeof UNMODELED_ACTIVITY_VARIANTS)[number];
+
+/** The variant injected unless the options say otherwise. */
+export const DEFAULT_UNMODELED_ACTIVITY_VARIANTS: readonly UnmodeledActivityVariant[] = ['in-case'];
+
+/** The variants of a generator option, checked: `defaults` when absent. */
+export function variantsOf<V extends string>(option: string, all: readonly V[], defaults: readonly V[], variants: readonly V[] | undefined): readonly V[] {
+  if (variants === undefined) return defaults;
+  const known = new Set<string>(all);
   const unknown = variants.filter((v) => !known.has(v));
   if (variants.length === 0 || unknown.length > 0) {
     throw new PermitflowError(
       'invalid-argument',
-      `suspensionAbuse ${variants.length === 0 ? 'is empty' : `names ${unknown.map((v) => `"${v}"`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a variant`}; give one or more of ${SUSPENSION_ABUSE_VARIANTS.join(', ')}.`,
+      `${option} ${variants.length === 0 ? 'is empty' : `names ${unknown.map((v) => `"${v}"`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a variant`}; give one or more of ${all.join(', ')}.`,
     );
   }
   return variants;
