@@ -103,6 +103,7 @@ describe('detection quality: each way suspension-abuse is injected', () => {
     'at-acceptance': /starts at the very moment of acceptance/,
     'repeated-supplement': /Repeated 补正 after acceptance/,
     'post-acceptance-supplement': /补正 after acceptance \(过程补件\): .* once after/,
+    'repeated-pre-acceptance-supplement': /Repeated 补正 before acceptance/,
     'never-ended': /was never ended/,
     'entered-after-decision': /after the decision of .* was/,
     'unapproved-extension': /names no approver/,

@@ -93,7 +93,8 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const enteredLate =
       decided !== undefined && records.some((r) => r.activity.startsWith('special-procedure-') && r.recordedAt !== undefined && ms(r.recordedAt) > ms(decided.recordedAt ?? decided.at));
     const unapproved = records.some((r) => r.activity === 'extension-approved' && r.actor === undefined);
-    return after.length > 0 || atAcceptance || neverEnded || enteredLate || unapproved;
+    const before = records.filter((r) => r.activity === 'supplement-started' && ms(r.at) < ms(accepted.at));
+    return after.length > 0 || before.length > 1 || atAcceptance || neverEnded || enteredLate || unapproved;
   },
   'double-acceptance': (records) => {
     const hall = records.find((r) => r.activity === 'window-accepted');
@@ -314,8 +315,8 @@ describe('generateLog', () => {
   });
 
   it('rejects an empty or unknown suspensionAbuse or unmodeledActivity', () => {
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
     expect(() => generateLog({ seed: 1, cases: 1, unmodeledActivity: ['in-case', 'gate' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: unmodeledActivity names "gate", which is not a variant; give one or more of in-case, unlisted-matter.]`);
   });
 

@@ -84,6 +84,8 @@ export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number
  *   the very instant of department acceptance, lasting 5–20 working days (the vendor's 挂起).
  * - `repeated-supplement`: 2–3 补正 rounds after acceptance (过程补件), ordinary materials and reasons.
  * - `post-acceptance-supplement`: one such round.
+ * - `repeated-pre-acceptance-supplement`: 2–3 补正 rounds before acceptance (一次性告知 broken), a lawful
+ *   first round counted among them.
  * - `never-ended`: an Art. 45 special procedure started after the last step, never ended; the
  *   decision comes 5–15 working days later (written beside the runtime's records, which cannot decide
  *   a suspended case).
@@ -93,7 +95,15 @@ export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number
  * - `unapproved-extension`: an Art. 42 extension (`extension-approved`, 10 working days) with no
  *   approver, inside the processing time.
  */
-export const SUSPENSION_ABUSE_VARIANTS = ['at-acceptance', 'repeated-supplement', 'post-acceptance-supplement', 'never-ended', 'entered-after-decision', 'unapproved-extension'] as const;
+export const SUSPENSION_ABUSE_VARIANTS = [
+  'at-acceptance',
+  'repeated-supplement',
+  'post-acceptance-supplement',
+  'repeated-pre-acceptance-supplement',
+  'never-ended',
+  'entered-after-decision',
+  'unapproved-extension',
+] as const;
 
 /** One way an injected `suspension-abuse` looks; see {@link SUSPENSION_ABUSE_VARIANTS}. */
 export type SuspensionAbuseVariant = (typeof SUSPENSION_ABUSE_VARIANTS)[number];

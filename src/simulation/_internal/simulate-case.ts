@@ -309,6 +309,21 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     yield moveTo(daysLater(Math.max(1, Math.round(random.lognormal(4, 0.7)))));
     send({ type: 'end-supplement', channel, materials });
   }
+  // A suspension-abuse variant that acts before acceptance is drawn here; otherwise the draw comes at
+  // acceptance, where the default variants have always drawn it (so the seeded logs stay the same).
+  const drawnEarly = inject.has('suspension-abuse') && spec.suspensionAbuse.includes('repeated-pre-acceptance-supplement');
+  const earlyAbuse = drawnEarly ? random.pick(spec.suspensionAbuse) : undefined;
+  if (earlyAbuse === 'repeated-pre-acceptance-supplement') {
+    // Materials asked for round after round before acceptance (一次性告知 broken): 2–3 rounds in all.
+    const listed = prepared.requiredMaterials.length > 0 ? prepared.requiredMaterials : [...prepared.listedMaterials];
+    for (let round = preSupplement ? 1 : 0, rounds = random.int(2, 3); round < rounds; round++) {
+      yield moveTo(daysLater(random.int(0, 2)));
+      const materials = [random.pick(listed)];
+      send({ type: 'start-supplement', actor: officer(), materials, reason: { ...random.pick(SUPPLEMENT_REASONS) } });
+      yield moveTo(daysLater(random.int(2, 8)));
+      send({ type: 'end-supplement', channel, materials });
+    }
+  }
 
   if (spec.abandon !== undefined) {
     yield moveTo(onTheSpot ? later(random.between(0.1, 2)) : daysLater(random.int(1, 4)));
@@ -328,7 +343,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   send({ type: 'accept-in-department', actor: officer() });
   const acceptedAt = clock.now();
 
-  const abuse = inject.has('suspension-abuse') ? random.pick(spec.suspensionAbuse) : undefined;
+  const abuse = drawnEarly ? earlyAbuse : inject.has('suspension-abuse') ? random.pick(spec.suspensionAbuse) : undefined;
   if (abuse === 'at-acceptance') {
     // The clock-stopper of public integration code: 挂起 from the moment of acceptance.
     send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
