@@ -107,6 +107,8 @@ describe('detection quality: each way suspension-abuse is injected', () => {
     'never-ended': /was never ended/,
     'entered-after-decision': /after the decision of .* was/,
     'unapproved-extension': /names no approver/,
+    'repeated-extension': /it is extension 2, where 1 is allowed/,
+    'over-long-extension': /it adds \d+ working days, beyond the \d+ the matter allows/,
   };
 
   it.each(SUSPENSION_ABUSE_VARIANTS)('finds every %s, by its own signal, and nothing unlabeled', (variant) => {

@@ -92,7 +92,8 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const neverEnded = decided !== undefined && count('special-procedure-started') > count('special-procedure-ended');
     const enteredLate =
       decided !== undefined && records.some((r) => r.activity.startsWith('special-procedure-') && r.recordedAt !== undefined && ms(r.recordedAt) > ms(decided.recordedAt ?? decided.at));
-    const unapproved = records.some((r) => r.activity === 'extension-approved' && r.actor === undefined);
+    const extensions = records.filter((r) => r.activity === 'extension-approved');
+    const unapproved = extensions.length > 1 || extensions.some((r) => r.actor === undefined || (typeof r.attrs?.workingDays === 'number' && r.attrs.workingDays > 10));
     const before = records.filter((r) => r.activity === 'supplement-started' && ms(r.at) < ms(accepted.at));
     return after.length > 0 || before.length > 1 || atAcceptance || neverEnded || enteredLate || unapproved;
   },
@@ -315,8 +316,8 @@ describe('generateLog', () => {
   });
 
   it('rejects an empty or unknown suspensionAbuse or unmodeledActivity', () => {
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
     expect(() => generateLog({ seed: 1, cases: 1, unmodeledActivity: ['in-case', 'gate' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: unmodeledActivity names "gate", which is not a variant; give one or more of in-case, unlisted-matter.]`);
   });
 

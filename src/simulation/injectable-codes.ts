@@ -94,6 +94,9 @@ export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number
  *   overrun.
  * - `unapproved-extension`: an Art. 42 extension (`extension-approved`, 10 working days) with no
  *   approver, inside the processing time.
+ * - `repeated-extension`: two approved extensions of 10 working days (Art. 42 extends once).
+ * - `over-long-extension`: one approved extension of 15–30 working days (the flow allows 10 unless it
+ *   says otherwise).
  */
 export const SUSPENSION_ABUSE_VARIANTS = [
   'at-acceptance',
@@ -103,6 +106,8 @@ export const SUSPENSION_ABUSE_VARIANTS = [
   'never-ended',
   'entered-after-decision',
   'unapproved-extension',
+  'repeated-extension',
+  'over-long-extension',
 ] as const;
 
 /** One way an injected `suspension-abuse` looks; see {@link SUSPENSION_ABUSE_VARIANTS}. */

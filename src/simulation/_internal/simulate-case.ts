@@ -447,10 +447,21 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     const actor = officer();
     addExtra({ activity: 'special-procedure-started', at: iso(from), recordedAt: iso(entered), source: 'system', actor, reason: { ...random.pick(ART45_REASONS) } });
     addExtra({ activity: 'special-procedure-ended', at: iso(to), recordedAt: iso(entered + random.int(40, 200) * 1000), source: 'system', actor });
-  } else if (abuse === 'unapproved-extension') {
-    // An Art. 42 extension nobody approved (the runtime writes one only with the head of the office as actor).
-    const at = Math.min(office.open(acceptedAt + random.between(0.2, 0.8) * (decidedAt - acceptedAt)), decidedAt - MINUTE);
-    addExtra({ activity: 'extension-approved', at: iso(at), source: 'system', reason: { kind: 'art-42-extension', text: '情况复杂，延长审批期限' }, attrs: { workingDays: 10 } });
+  } else if (abuse === 'unapproved-extension' || abuse === 'repeated-extension' || abuse === 'over-long-extension') {
+    // Art. 42 extensions the runtime would not write: one nobody approved, a second one, or one beyond the 10 working days.
+    const extensions = abuse === 'repeated-extension' ? 2 : 1;
+    for (let i = 0; i < extensions; i++) {
+      const at = Math.min(office.open(acceptedAt + random.between(0.2, 0.8) * (decidedAt - acceptedAt)), decidedAt - MINUTE);
+      const workingDays = abuse === 'over-long-extension' ? random.int(15, 30) : 10;
+      addExtra({
+        activity: 'extension-approved',
+        at: iso(at),
+        source: 'system',
+        ...(abuse === 'unapproved-extension' ? {} : { actor: director }),
+        reason: { kind: 'art-42-extension', text: '情况复杂，延长审批期限' },
+        attrs: { workingDays },
+      });
+    }
   }
   if (approved && instance.can({ type: 'issue-certificate', actor: officer() })) {
     yield moveTo(onTheSpot ? later(random.between(0.05, 1)) : brisk ? later(random.between(0.2, 4)) : daysLater(random.int(0, 2)));
