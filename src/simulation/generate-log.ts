@@ -19,7 +19,7 @@ import { DEFAULT_LAWFUL_RATES, type LawfulRates } from './lawful-behaviours';
 import { machineOf } from './_internal/machine-of';
 import { OfficeTime } from './_internal/office-time';
 import { createRandom, type Random } from './_internal/random';
-import { isApproval, prepareFlow, simulateCase, type PreparedFlow } from './_internal/simulate-case';
+import { isApproval, prepareFlow, simulateCase, type PreparedFlow, type SimulatedCase } from './_internal/simulate-case';
 
 /** Options of {@link generateLog}. */
 export interface GenerateLogOptions {
@@ -221,12 +221,17 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
     const bundleId = paired ? `${year}-${area}-BL${String(serial ? injectRandom.int(0, 999_999) : createRandom(pairSeed).int(0, 999_999)).padStart(6, '0')}` : undefined;
     const links = bundleId === undefined ? baseLinks : { ...baseLinks, bundleId };
     const common = { prepared: flow, links, office, calendar, lawful, suspensionAbuse } as const;
+    /** A case of the project that ends approved before this one is received (a partner, a predecessor, an unlisted gate), in the log. */
+    const approvedCase = (prepared: PreparedFlow, arrival: number, random: Random): SimulatedCase => {
+      const done = simulateCase({ ...common, prepared, caseId: nextCaseId(), arrival, random, inject: new Set(), mustApprove: true });
+      out.push({ arrival: Date.parse(done.records[0]!.at), records: done.records });
+      return done;
+    };
     let start = arrival;
     if (paired) {
       const pairRandom = createRandom(serial ? injectRandom.seed() : pairSeed);
       const partner = pairRandom.pick((parallelPartnersOf().get(flow.flow.id) ?? []).filter((id) => byId.has(id)));
-      const done = simulateCase({ ...common, prepared: byId.get(partner)!, caseId: nextCaseId(), arrival, random: createRandom(pairRandom.seed()), inject: new Set(), mustApprove: true });
-      out.push({ arrival: Date.parse(done.records[0]!.at), records: done.records });
+      const done = approvedCase(byId.get(partner)!, arrival, createRandom(pairRandom.seed()));
       // 串联 disguised as 并联: this matter is received only after its partner is decided; lawfully both come in at once (一表申请).
       // A resubmission's first attempt comes up to 30 working days earlier: it too follows the partner's decision.
       start = serial
@@ -245,16 +250,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       const chainStart = office.workingDaysEarlier(arrival, chainRandom.int(60, 160), 9 + chainRandom.next() * 8);
       let lastEnd = 0;
       for (const matterId of earlier) {
-        const done = simulateCase({
-          ...common,
-          prepared: byId.get(matterId)!,
-          caseId: nextCaseId(),
-          arrival: office.workingDaysLater(chainStart, chainRandom.int(0, 20), 9 + chainRandom.next() * 8),
-          random: createRandom(chainRandom.seed()),
-          inject: new Set(),
-          mustApprove: true,
-        });
-        out.push({ arrival: Date.parse(done.records[0]!.at), records: done.records });
+        const done = approvedCase(byId.get(matterId)!, office.workingDaysLater(chainStart, chainRandom.int(0, 20), 9 + chainRandom.next() * 8), createRandom(chainRandom.seed()));
         lastEnd = Math.max(lastEnd, done.end);
       }
       // A resubmission's first attempt comes up to 30 working days earlier: it too follows the earlier matters.
@@ -273,16 +269,7 @@ export function generateLog(options: GenerateLogOptions): GeneratedLog {
       (unmodeledActivity.length === 1 || injectRandom.next() < 1 / unmodeledActivity.length);
     if (gated) {
       const gateRandom = createRandom(injectRandom.seed());
-      const gate = simulateCase({
-        ...common,
-        prepared: unlistedTwinOf(flow),
-        caseId: nextCaseId(),
-        arrival: office.workingDaysEarlier(start, gateRandom.int(40, 80), 9 + gateRandom.next() * 8),
-        random: createRandom(gateRandom.seed()),
-        inject: new Set(),
-        mustApprove: true,
-      });
-      out.push({ arrival: Date.parse(gate.records[0]!.at), records: gate.records });
+      const gate = approvedCase(unlistedTwinOf(flow), office.workingDaysEarlier(start, gateRandom.int(40, 80), 9 + gateRandom.next() * 8), createRandom(gateRandom.seed()));
       const approved = gate.records.find((r) => r.activity === 'approved')!;
       start = office.workingDaysLater(Date.parse(approved.at), gateRandom.int(1, 4), 9 + gateRandom.next() * 8);
       inject.delete('unmodeled-activity'); // the gate is the whole matter: nothing unmodeled inside this case
