@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { FlowDefinition } from '../definition/index';
-import { generateLog, INJECTABLE_DEVIATION_CODES, type GeneratedLog, type InjectableDeviationCode } from '../simulation/index';
+import {
+  generateLog,
+  INJECTABLE_DEVIATION_CODES,
+  SUSPENSION_ABUSE_VARIANTS,
+  UNMODELED_ACTIVITY_VARIANTS,
+  type GeneratedLog,
+  type InjectableDeviationCode,
+  type SuspensionAbuseVariant,
+  type UnmodeledActivityVariant,
+} from '../simulation/index';
 
 /** Options of {@link conformantLogArbitrary} and {@link deviantLogArbitrary}. */
 export interface LogArbitraryOptions {
@@ -16,6 +25,10 @@ export interface LogArbitraryOptions {
 export interface DeviantLogArbitraryOptions extends LogArbitraryOptions {
   /** Codes that may be injected; default: every injectable code. */
   readonly codes?: readonly InjectableDeviationCode[];
+  /** How an injected `suspension-abuse` may look; default: a non-empty subset of every variant, drawn per log. */
+  readonly suspensionAbuse?: readonly SuspensionAbuseVariant[];
+  /** How an injected `unmodeled-activity` may look; default: a non-empty subset of every variant, drawn per log. */
+  readonly unmodeledActivity?: readonly UnmodeledActivityVariant[];
 }
 
 function sizes(options: LogArbitraryOptions) {
@@ -36,8 +49,10 @@ export function conformantLogArbitrary(options: LogArbitraryOptions = {}): fc.Ar
 }
 
 /**
- * Logs with labeled deviations: a non-empty set of codes, each injected at a drawn rate (0.1–0.9);
- * `labels` name the code and case of each injection. A small log may still draw no injection.
+ * Logs with labeled deviations: a non-empty set of codes, each injected at a drawn rate (0.1–0.9),
+ * in variants drawn per log (every way the simulator can inject `suspension-abuse` and
+ * `unmodeled-activity`, unless the options fix them); `labels` name the code and case of each
+ * injection. A small log may still draw no injection.
  * @example
  * fc.assert(fc.property(deviantLogArbitrary(), ({ records, labels }) => sameFindings(detect(records), labels)));
  */
@@ -49,8 +64,10 @@ export function deviantLogArbitrary(options: DeviantLogArbitraryOptions = {}): f
       inject: fc.subarray([...codes], { minLength: 1 }).chain((chosen) =>
         fc.tuple(...chosen.map((code) => fc.integer({ min: 1, max: 9 }).map((tenths) => [code, tenths / 10] as const))),
       ),
+      suspensionAbuse: options.suspensionAbuse === undefined ? fc.subarray([...SUSPENSION_ABUSE_VARIANTS], { minLength: 1 }) : fc.constant(options.suspensionAbuse),
+      unmodeledActivity: options.unmodeledActivity === undefined ? fc.subarray([...UNMODELED_ACTIVITY_VARIANTS], { minLength: 1 }) : fc.constant(options.unmodeledActivity),
     })
-    .map(({ seed, cases, inject }) =>
-      generateLog({ seed, cases, inject: Object.fromEntries(inject), ...(options.flows === undefined ? {} : { flows: options.flows }) }),
+    .map(({ seed, cases, inject, suspensionAbuse, unmodeledActivity }) =>
+      generateLog({ seed, cases, inject: Object.fromEntries(inject), suspensionAbuse, unmodeledActivity, ...(options.flows === undefined ? {} : { flows: options.flows }) }),
     );
 }

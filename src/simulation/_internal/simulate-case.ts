@@ -439,15 +439,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   const approved = random.chance(spec.approvalRate ?? 0.95) || spec.mustApprove === true;
   send({ type: approved ? 'approve' : 'deny', actor: director, ...(approved ? {} : { reason: { kind: 'conditions-not-met', text: '不符合法定条件' } }) });
   const decidedAt = clock.now();
-  if (abuse === 'entered-after-decision') {
-    // A pause keyed in after the decision, dated inside the processing time: it covers an overrun.
-    const from = Math.min(office.open(acceptedAt + random.between(0.1, 0.6) * (decidedAt - acceptedAt)), decidedAt - 2 * MINUTE);
-    const to = Math.min(office.addWorkingHours(from, random.between(4, 40)), decidedAt - MINUTE);
-    const entered = office.workingDaysLater(decidedAt, random.int(1, 5), random.between(9, 16.5));
-    const actor = officer();
-    addExtra({ activity: 'special-procedure-started', at: iso(from), recordedAt: iso(entered), source: 'system', actor, reason: { ...random.pick(ART45_REASONS) } });
-    addExtra({ activity: 'special-procedure-ended', at: iso(to), recordedAt: iso(entered + random.int(40, 200) * 1000), source: 'system', actor });
-  } else if (abuse === 'unapproved-extension' || abuse === 'repeated-extension' || abuse === 'over-long-extension') {
+  if (abuse === 'unapproved-extension' || abuse === 'repeated-extension' || abuse === 'over-long-extension') {
     // Art. 42 extensions the runtime would not write: one nobody approved, a second one, or one beyond the 10 working days.
     const extensions = abuse === 'repeated-extension' ? 2 : 1;
     for (let i = 0; i < extensions; i++) {
@@ -478,6 +470,17 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
       entry += random.int(40, 200) * 1000;
       return { ...record, recordedAt: iso(entry) };
     });
+  }
+  if (abuse === 'entered-after-decision') {
+    // A pause keyed in after the decision was (after the batch, in a case keyed in late), dated inside the processing time: it covers an overrun.
+    const decision = records.find((r) => r.activity === 'approved' || r.activity === 'denied');
+    const decisionEntered = decision?.recordedAt === undefined ? decidedAt : Date.parse(decision.recordedAt);
+    const from = Math.min(office.open(acceptedAt + random.between(0.1, 0.6) * (decidedAt - acceptedAt)), decidedAt - 2 * MINUTE);
+    const to = Math.min(office.addWorkingHours(from, random.between(4, 40)), decidedAt - MINUTE);
+    const entered = office.workingDaysLater(decisionEntered, random.int(1, 5), random.between(9, 16.5));
+    const actor = officer();
+    addExtra({ activity: 'special-procedure-started', at: iso(from), recordedAt: iso(entered), source: 'system', actor, reason: { ...random.pick(ART45_REASONS) } });
+    addExtra({ activity: 'special-procedure-ended', at: iso(to), recordedAt: iso(entered + random.int(40, 200) * 1000), source: 'system', actor });
   }
   const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
   // Missed too when a parallel sibling's start held the clock past the planned completion: the step then took its full time.
