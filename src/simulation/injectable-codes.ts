@@ -90,8 +90,8 @@ export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number
  *   decision comes 5–15 working days later (written beside the runtime's records, which cannot decide
  *   a suspended case).
  * - `entered-after-decision`: an Art. 45 special procedure inside the processing time whose start and
- *   end were keyed in (`recordedAt`) 1–5 working days after the decision: a pause added to cover an
- *   overrun.
+ *   end were keyed in (`recordedAt`) 1–5 working days after the decision was (after its own late
+ *   entry, in a case keyed in late as a whole): a pause added to cover an overrun.
  * - `unapproved-extension`: an Art. 42 extension (`extension-approved`, 10 working days) with no
  *   approver, inside the processing time.
  * - `repeated-extension`: two approved extensions of 10 working days (Art. 42 extends once).
