@@ -44,6 +44,17 @@ describe('deviantLogArbitrary', () => {
     );
   });
 
+  it('draws the ways suspension-abuse and unmodeled-activity look, unless the options fix them', () => {
+    const logs = fc.sample(deviantLogArbitrary({ minCases: 15, maxCases: 20, codes: ['suspension-abuse', 'unmodeled-activity'] }), { seed: 5, numRuns: 40 });
+    const records = logs.flatMap((log) => log.records);
+    expect(records.some((r) => r.activity === 'extension-approved' && r.actor === undefined)).toBe(true); // unapproved-extension
+    expect(records.some((r) => r.matterId.startsWith('UNLISTED-'))).toBe(true); // unlisted-matter
+    const fixed = fc.sample(deviantLogArbitrary({ minCases: 15, maxCases: 20, codes: ['suspension-abuse', 'unmodeled-activity'], suspensionAbuse: ['at-acceptance'], unmodeledActivity: ['in-case'] }), { seed: 5, numRuns: 40 });
+    const fixedRecords = fixed.flatMap((log) => log.records);
+    expect(fixedRecords.some((r) => r.activity === 'extension-approved' && r.actor === undefined)).toBe(false);
+    expect(fixedRecords.some((r) => r.matterId.startsWith('UNLISTED-'))).toBe(false);
+  });
+
   it('draws labels over many runs, and shrunk logs stay valid', () => {
     const seen = new Set<string>();
     for (const log of fc.sample(deviantLogArbitrary({ minCases: 10, maxCases: 20 }), { seed: 8, numRuns: 30 })) {
