@@ -104,6 +104,7 @@ describe('detection quality: each way suspension-abuse is injected', () => {
     'repeated-supplement': /Repeated 补正 after acceptance/,
     'post-acceptance-supplement': /补正 after acceptance \(过程补件\): .* once after/,
     'repeated-pre-acceptance-supplement': /Repeated 补正 before acceptance/,
+    'unjustified-reason': /, and its reason "[a-z-]+" is neither an Art\. 45 category nor an approved Art\. 42 extension\. Check/,
     'never-ended': /was never ended/,
     'entered-after-decision': /after the decision of .* was/,
     'unapproved-extension': /names no approver/,

@@ -84,9 +84,7 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const accepted = records.find((r) => r.activity === 'department-accepted');
     if (accepted === undefined) return false;
     const after = records.filter((r) => r.activity === 'supplement-started' && ms(r.at) > ms(accepted.at));
-    const atAcceptance = records.some(
-      (r) => r.activity === 'special-procedure-started' && r.at === accepted.at && !ART45.has(r.reason?.kind ?? ''),
-    );
+    const unjustified = records.some((r) => r.activity === 'special-procedure-started' && !ART45.has(r.reason?.kind ?? ''));
     const decided = records.find((r) => r.activity === 'approved' || r.activity === 'denied');
     const count = (activity: string) => records.filter((r) => r.activity === activity).length;
     const neverEnded = decided !== undefined && count('special-procedure-started') > count('special-procedure-ended');
@@ -95,7 +93,7 @@ const ORACLES: Record<InjectableDeviationCode, (records: readonly EventRecord[],
     const extensions = records.filter((r) => r.activity === 'extension-approved');
     const unapproved = extensions.length > 1 || extensions.some((r) => r.actor === undefined || (typeof r.attrs?.workingDays === 'number' && r.attrs.workingDays > 10));
     const before = records.filter((r) => r.activity === 'supplement-started' && ms(r.at) < ms(accepted.at));
-    return after.length > 0 || before.length > 1 || atAcceptance || neverEnded || enteredLate || unapproved;
+    return after.length > 0 || before.length > 1 || unjustified || neverEnded || enteredLate || unapproved;
   },
   'double-acceptance': (records) => {
     const hall = records.find((r) => r.activity === 'window-accepted');
@@ -316,8 +314,8 @@ describe('generateLog', () => {
   });
 
   it('rejects an empty or unknown suspensionAbuse or unmodeledActivity', () => {
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
-    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: [] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse is empty; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, unjustified-reason, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
+    expect(() => generateLog({ seed: 1, cases: 1, suspensionAbuse: ['at-acceptance', 'overrun' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: suspensionAbuse names "overrun", which is not a variant; give one or more of at-acceptance, repeated-supplement, post-acceptance-supplement, repeated-pre-acceptance-supplement, unjustified-reason, never-ended, entered-after-decision, unapproved-extension, repeated-extension, over-long-extension.]`);
     expect(() => generateLog({ seed: 1, cases: 1, unmodeledActivity: ['in-case', 'gate' as never] })).toThrowErrorMatchingInlineSnapshot(`[PermitflowError: unmodeledActivity names "gate", which is not a variant; give one or more of in-case, unlisted-matter.]`);
   });
 

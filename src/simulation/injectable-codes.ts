@@ -86,6 +86,7 @@ export type InjectableDeviationCode = (typeof INJECTABLE_DEVIATION_CODES)[number
  * - `post-acceptance-supplement`: one such round.
  * - `repeated-pre-acceptance-supplement`: 2–3 补正 rounds before acceptance (一次性告知 broken), a lawful
  *   first round counted among them.
+ * - `unjustified-reason`: a 特别程序 after the last step with a non-Art. 45 reason, 5–20 working days.
  * - `never-ended`: an Art. 45 special procedure started after the last step, never ended; the
  *   decision comes 5–15 working days later (written beside the runtime's records, which cannot decide
  *   a suspended case).
@@ -103,6 +104,7 @@ export const SUSPENSION_ABUSE_VARIANTS = [
   'repeated-supplement',
   'post-acceptance-supplement',
   'repeated-pre-acceptance-supplement',
+  'unjustified-reason',
   'never-ended',
   'entered-after-decision',
   'unapproved-extension',

@@ -429,6 +429,13 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   }
 
   if (idleAfter > 0 && !idled) yield* idle();
+  if (abuse === 'unjustified-reason') {
+    // A 特别程序 after the last step on a reason the law does not list (Art. 45 names four).
+    yield moveTo(later(random.between(0.5, 3)));
+    send({ type: 'start-special-procedure', actor: officer(), reason: { ...random.pick(ABUSIVE_SUSPENSION_REASONS) } });
+    yield moveTo(daysLater(random.int(5, 20)));
+    send({ type: 'end-special-procedure', actor: officer() });
+  }
   if (abuse === 'never-ended') {
     // A 特别程序 nobody ended: the clock stays stopped until the decision.
     const start = later(random.between(0.5, 3));
