@@ -154,6 +154,16 @@ describe('detection properties', () => {
     );
   });
 
+  it('finds every label when all codes, in every variant, are mixed in one log', () => {
+    fc.assert(
+      fc.property(deviantLogArbitrary({ maxCases: 15 }), ({ records, labels }) => {
+        const found = new Set(detectAll(records).map(keyOf));
+        for (const label of labels) expect(found.has(keyOf(label)), keyOf(label)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it.each(INJECTABLE_DEVIATION_CODES)('finds each injected %s with its code', (code) => {
     fc.assert(
       fc.property(deviantLogArbitrary({ codes: [code], maxCases: 10 }), ({ records, labels }) => {

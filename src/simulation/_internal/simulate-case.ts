@@ -374,9 +374,13 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
   const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
   let idled = false;
+  /** The silent stretch, once it has passed: a pause keyed in later must not fall into it. */
+  let silence: { from: number; to: number } | undefined;
   function* idle(): Generator<number, void, void> {
+    const from = clock.now();
     yield moveTo(daysLater(random.int(8, 30)));
     idled = true;
+    silence = { from, to: clock.now() };
   }
   const planned = new Map<string, number>();
   let completed = 0;
@@ -449,8 +453,9 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   if (abuse === 'unapproved-extension' || abuse === 'repeated-extension' || abuse === 'over-long-extension') {
     // Art. 42 extensions the runtime would not write: one nobody approved, a second one, or one beyond the 10 working days.
     const extensions = abuse === 'repeated-extension' ? 2 : 1;
+    const [lo, hi] = outsideSilence(acceptedAt, decidedAt);
     for (let i = 0; i < extensions; i++) {
-      const at = Math.min(office.open(acceptedAt + random.between(0.2, 0.8) * (decidedAt - acceptedAt)), decidedAt - MINUTE);
+      const at = Math.min(office.open(lo + random.between(0.2, 0.8) * (hi - lo)), hi - MINUTE);
       const workingDays = abuse === 'over-long-extension' ? random.int(15, 30) : 10;
       addExtra({
         activity: 'extension-approved',
@@ -482,14 +487,16 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     // A pause keyed in after the decision was (after the batch, in a case keyed in late), dated inside the processing time: it covers an overrun.
     const decision = records.find((r) => r.activity === 'approved' || r.activity === 'denied');
     const decisionEntered = decision?.recordedAt === undefined ? decidedAt : Date.parse(decision.recordedAt);
-    const from = Math.min(office.open(acceptedAt + random.between(0.1, 0.6) * (decidedAt - acceptedAt)), decidedAt - 2 * MINUTE);
-    const to = Math.min(office.addWorkingHours(from, random.between(4, 40)), decidedAt - MINUTE);
+    const [lo, hi] = outsideSilence(acceptedAt, decidedAt);
+    const from = Math.min(office.open(lo + random.between(0.1, 0.6) * (hi - lo)), hi - 2 * MINUTE);
+    const to = Math.min(office.addWorkingHours(from, random.between(4, 40)), hi - MINUTE);
     const entered = office.workingDaysLater(decisionEntered, random.int(1, 5), random.between(9, 16.5));
     const actor = officer();
     addExtra({ activity: 'special-procedure-started', at: iso(from), recordedAt: iso(entered), source: 'system', actor, reason: { ...random.pick(ART45_REASONS) } });
     addExtra({ activity: 'special-procedure-ended', at: iso(to), recordedAt: iso(entered + random.int(40, 200) * 1000), source: 'system', actor });
   }
   const done = finish(office, instance, records, extra, random, lawful, receivedAt, acceptedAt);
+
   // Missed too when a parallel sibling's start held the clock past the planned completion: the step then took its full time.
   return speedy !== undefined && (!speedyRan || !belowFloor(records, speedy, durationMs(prepared.steps.get(speedy)!.minDuration!))) ? { ...done, missed: ['implausible-speed'] } : done;
 
@@ -514,6 +521,12 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
         channel: 'offline',
       });
     }
+  }
+
+  /** Where records written beside the runtime's may fall in (from, to): all of it, or its longer side of the silent stretch, which a record would break. */
+  function outsideSilence(from: number, to: number): [number, number] {
+    if (silence === undefined) return [from, to];
+    return silence.from - from >= to - silence.to ? [from, silence.from] : [silence.to, to];
   }
 
   function plan(id: string, start: number): number {
