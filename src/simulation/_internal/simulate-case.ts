@@ -373,13 +373,11 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
   const supplementRounds = abuse === 'repeated-supplement' ? random.int(2, 3) : abuse === 'post-acceptance-supplement' ? 1 : 0;
   // Intermediary or technical review kept out of the system: nothing is logged for weeks between two steps.
   const idleAfter = inject.has('extraneous-delay') ? random.int(1, prepared.steps.size) : -1;
-  let idled = false;
-  /** The silent stretch, once it has passed: a pause keyed in later must not fall into it. */
+  /** The silent stretch, once it has passed: records written beside the runtime's must not fall into it. */
   let silence: { from: number; to: number } | undefined;
   function* idle(): Generator<number, void, void> {
     const from = clock.now();
     yield moveTo(daysLater(random.int(8, 30)));
-    idled = true;
     silence = { from, to: clock.now() };
   }
   const planned = new Map<string, number>();
@@ -421,7 +419,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
       send({ type: 'end-supplement', channel, materials });
       supplementsDone += 1;
     }
-    if (!idled && completed >= idleAfter && idleAfter > 0 && instance.activeSteps().length === 0 && instance.pendingSteps().length > 0) yield* idle();
+    if (silence === undefined && completed >= idleAfter && idleAfter > 0 && instance.activeSteps().length === 0 && instance.pendingSteps().length > 0) yield* idle();
   }
   while (supplementsDone < supplementRounds) {
     yield moveTo(later(random.between(0.5, 6)));
@@ -432,7 +430,7 @@ export function* driveCase(spec: CaseSpec, clock: SimulatedClock, entry: CaseEnt
     supplementsDone += 1;
   }
 
-  if (idleAfter > 0 && !idled) yield* idle();
+  if (idleAfter > 0 && silence === undefined) yield* idle();
   if (abuse === 'unjustified-reason') {
     // A 特别程序 after the last step on a reason the law does not list (Art. 45 names four).
     yield moveTo(later(random.between(0.5, 3)));
