@@ -60,9 +60,11 @@ const CLOSING = new Map<string, boolean>([
  * are at or before `at`. A log is usually in order already, its instants written alike by one
  * system; then nothing is parsed, sorted or copied, because valid instants with the same
  * fixed-width fields and the same offset are in time order exactly when they are in string order.
+ * `inOrder`: the caller has seen that they are so (and written like `at`), so it is not checked again.
  */
-function byTime(records: readonly EventRecord[], at: string): { sorted: readonly EventRecord[]; end: number } {
+function byTime(records: readonly EventRecord[], at: string, inOrder: boolean): { sorted: readonly EventRecord[]; end: number } {
   const n = records.length;
+  if (inOrder) return { sorted: records, end: endOfOrdered(records, at) };
   const zone = offsetIndex(at);
   if (zone >= 0) {
     let i = 0;
@@ -71,12 +73,7 @@ function byTime(records: readonly EventRecord[], at: string): { sorted: readonly
       if (!writtenLike(s, at, zone) || s < previous) break;
       previous = s;
     }
-    if (i === n) {
-      // In order: the records after `at` are the last ones.
-      let end = n;
-      while (end > 0 && records[end - 1]!.at > at) end--;
-      return { sorted: records, end };
-    }
+    if (i === n) return { sorted: records, end: endOfOrdered(records, at) };
   }
   const atTime = instantMs(at);
   const times: number[] = []; // a plain array: allocating a typed array per case costs more than parsing
@@ -97,6 +94,13 @@ function byTime(records: readonly EventRecord[], at: string): { sorted: readonly
   let end = 0;
   while (end < n && !(sortedTimes[end]! > atTime)) end++;
   return { sorted, end };
+}
+
+/** How many records, in time order and written like `at`, are at or before it: the records after it are the last ones. */
+function endOfOrdered(records: readonly EventRecord[], at: string): number {
+  let end = records.length;
+  while (end > 0 && records[end - 1]!.at > at) end--;
+  return end;
 }
 
 const NO_SPANS: ReadonlyArray<[string, string]> = [];
@@ -312,21 +316,28 @@ export function computeCaseClock(
 export interface CaseClockDays {
   /** The local date of acceptance, if the case was accepted. */
   readonly accepted: string | undefined;
+  /** The local date experienced time starts on, if it has a start. */
+  readonly started: string | undefined;
   /** The local date the case ended, or of the evaluation instant while it is open. */
   readonly end: string;
   /** Per ledger entry, in the ledger's order: its local dates (an open one ends on the evaluation day). */
   readonly ledger: readonly (readonly [string, string])[];
 }
 
-/** {@link computeCaseClock}, with the local dates it counted from. */
+/**
+ * {@link computeCaseClock}, with the local dates it counted from. `inOrder`: the caller has seen that
+ * the records are in time order, their instants all written like `options.at` (the same
+ * fixed-width fields and offset), so that is not checked again.
+ */
 export function computeCaseClockWithDays(
   records: readonly EventRecord[],
   flow: FlowDefinition,
   calendar: WorkingCalendar,
   options: CaseClockOptions,
+  inOrder = false,
 ): { readonly clock: CaseClock; readonly days: CaseClockDays } {
   const { at, warning = {}, supplementStopsClock = true } = options;
-  const { sorted, end } = byTime(records, at);
+  const { sorted, end } = byTime(records, at, inOrder);
   const caseId = options.caseId ?? lastReceivedCase(sorted, end);
   if (caseId === undefined) {
     throw new PermitflowError('invalid-argument', 'computeCaseClock needs at least one record of the case; pass the records of one case (and of its earlier attempts).');
@@ -450,17 +461,11 @@ export function computeCaseClockWithDays(
     };
   }
   const experiencedFrom = chainStart ?? received;
+  const started = experiencedFrom === undefined ? undefined : calendar.toLocalDate(experiencedFrom);
   const experienced =
     experiencedFrom === undefined
       ? undefined
-      : elapsed(
-          calendar,
-          experiencedFrom,
-          certificateAt ?? endedAt ?? at,
-          calendar.toLocalDate(experiencedFrom),
-          certificateAt === undefined ? evaluated : calendar.toLocalDate(certificateAt),
-          endedAt === undefined,
-        );
+      : elapsed(calendar, experiencedFrom, certificateAt ?? endedAt ?? at, started!, certificateAt === undefined ? evaluated : calendar.toLocalDate(certificateAt), endedAt === undefined);
 
   const hasLimits = limits.statutoryWorkingDays !== undefined || limits.promisedWorkingDays !== undefined;
   const used = accepted === undefined || !hasLimits ? 0 : countedWorkingDays(calendar, accepted, evaluated, statutorySpans);
@@ -505,7 +510,7 @@ export function computeCaseClockWithDays(
   if (experienced !== undefined) clock.experienced = experienced;
   clock.chain = exactLength(chain);
   clock.provisional = provisional;
-  return { clock, days: { accepted, end: evaluated, ledger: state.closed.map((c) => c.days) } };
+  return { clock, days: { accepted, started, end: evaluated, ledger: state.closed.map((c) => c.days) } };
 }
 
 /**

@@ -107,11 +107,18 @@ export function measureBundle(records: readonly EventRecord[], definition: Bundl
   return measureGroup(records, 'case', asOneMatterBundle(definition), [definition], context, findings);
 }
 
+/** What the caller of {@link measureGroup} knows of a group's records. */
+export interface GroupFacts {
+  /** The id every record belongs to: the case's (a `case` group, then measured from its one clock) or the bundle instance's (a `bundle` group without earlier attempts). */
+  readonly soleId?: string | undefined;
+  /** The records are in time order, their instants written like the evaluation instant (see `computeCaseClockWithDays`). */
+  readonly inOrder?: boolean;
+}
+
 /**
  * The measuring core: `records` are one bundle instance's (kind `bundle`) or one case chain's (kind
- * `case`, `bundle` a one-matter bundle); `findings` are those about them. `soleCaseId` is the case id
- * of every record, when the caller knows they are one case's, so the clock need not look for the
- * current attempt among them.
+ * `case`, `bundle` a one-matter bundle); `findings` are those about them; `facts` what the caller
+ * knows of the records, so that it is not checked again.
  */
 export function measureGroup(
   records: readonly EventRecord[],
@@ -120,14 +127,21 @@ export function measureGroup(
   flows: readonly FlowDefinition[],
   context: MeasureContext,
   findings: readonly Finding[],
-  soleCaseId?: string,
+  facts: GroupFacts = {},
 ): Measurement {
   const { calendar, at, evaluated } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
+  const { soleId, inOrder = false } = facts;
+  if (kind === 'case' && soleId !== undefined) {
+    const flow = flowOf(flows, bundle.matters[0]!.matterId);
+    if (flow === undefined) throw unknownMatter(bundle, bundle.matters[0]!.matterId);
+    return measureSoleCase(records, bundle, flow, context, findings, soleId, inOrder);
+  }
   const layout = layoutOf(bundle);
   const n = bundle.matters.length;
   const matterFlows: (FlowDefinition | undefined)[] = bundle.matters.map((m) => flowOf(flows, m.matterId));
-  const counted = kind === 'bundle' ? countedBundleId(records, bundle) : undefined;
+  const counted = kind === 'bundle' ? (soleId ?? countedBundleId(records, bundle)) : undefined;
+  const attempts = kind === 'bundle' && soleId === undefined; // records of earlier failed attempts may be among them
   // Each matter's records, by its position in the bundle; `seen` holds the positions in order of first sight.
   const earlier: EventRecord[] = [];
   const bundleRecords: EventRecord[] = [];
@@ -140,7 +154,7 @@ export function measureGroup(
     seen.push(0);
   } else {
     for (const record of records) {
-      if (kind === 'bundle' && record.bundleId !== counted) earlier.push(record);
+      if (attempts && record.bundleId !== counted) earlier.push(record);
       else if (kind === 'bundle' && record.matterId === bundle.id) bundleRecords.push(record);
       else {
         const position = layout.position.get(record.matterId);
@@ -157,9 +171,9 @@ export function measureGroup(
   const clockDays: (CaseClockDays | undefined)[] = new Array<CaseClockDays | undefined>(n).fill(undefined);
   const caseClocks: CaseClock[] = [];
   const caseDays: CaseClockDays[] = [];
-  const options = soleCaseId === undefined ? { at } : { at, caseId: soleCaseId };
+  const options = { at };
   for (const position of seen) {
-    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options);
+    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options, inOrder);
     caseClocks.push((clocks[position] = clock));
     caseDays.push((clockDays[position] = days));
   }
@@ -175,35 +189,15 @@ export function measureGroup(
   const measuredAt: (MatterMeasurement | undefined)[] = [];
   let soleOfficial: Duration | undefined; // the one matter's official time, when the bundle has one matter
   for (let i = 0; i < n; i++) {
-    const matter = bundle.matters[i]!;
     const clock = clocks[i];
     const flow = matterFlows[i];
     if (clock === undefined || flow === undefined) {
       measuredAt.push(undefined);
       continue;
     }
-    const spans = officialSpans[i]!;
-    // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
-    const decided = clock.outcome !== undefined && DECISIONS.has(clock.outcome);
-    const promised = clock.promised === undefined ? undefined : budgetCheck(clock.promised, decided);
-    const statutory = clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, decided);
-    // Built field by field, in the order of the type: no spread per optional field (this runs per case).
-    const measured = { matterId: matter.matterId, name: flow.name, department: flow.department } as Mutable<MatterMeasurement>;
-    if (matter.stage !== undefined) measured.stageId = matter.stage;
-    measured.caseIds = clock.chain;
-    if (clock.outcome !== undefined) measured.outcome = clock.outcome;
-    if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
-    if (clock.official !== undefined && clock.acceptedAt !== undefined) {
-      const duration = spanDuration(calendar, spans);
-      if (n === 1) soleOfficial = duration;
-      measured.official = period(clock.acceptedAt, clock.official.to, duration);
-    }
-    measured.dropped = failed(clock);
-    measured.suspensions = suspensionTotals(calendar, [clock], [clockDays[i]!]);
-    measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => pauseOf(s, at));
-    if (promised !== undefined) measured.promised = promised;
-    if (statutory !== undefined) measured.statutory = statutory;
-    measured.critical = criticalPath.includes(matter.matterId);
+    const official = clock.official !== undefined && clock.acceptedAt !== undefined ? spanDuration(calendar, officialSpans[i]!) : undefined;
+    if (n === 1) soleOfficial = official;
+    const measured = measureMatter(bundle.matters[i]!, flow, clock, clockDays[i]!, official, criticalPath.includes(bundle.matters[i]!.matterId), context);
     matters.push(measured);
     measuredAt.push(measured);
   }
@@ -247,32 +241,117 @@ export function measureGroup(
   else for (const clock of caseClocks) if (clock.experienced !== undefined) ends.push(clock.experienced.to);
   const from = earliest(starts);
   const to = latest(ends.length > 0 ? ends : [at]);
-  const fromDate = calendar.toLocalDate(from);
   // A lone case's experienced time is usually its clock's, already counted.
   const sole = caseClocks.length === 1 ? caseClocks[0]!.experienced : undefined;
   const experienced = (sole !== undefined && sole.from === from && sole.to === to ? matters[0]?.experienced : undefined) ?? periodBetween(calendar, from, to);
+  const started = sole !== undefined && sole.from === from ? caseDays[0]!.started! : calendar.toLocalDate(from);
 
   // Limits.
   const first = caseClocks[0];
   const lone = kind === 'case' && first !== undefined;
   // Only a completed bundle is judged against its limits; a failed one is judged only when already over.
   const ended = outcome === 'completed';
-  const promised = lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended);
-  const statutory = lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended);
+  return assemble(kind, counted ?? first?.caseId ?? records[0]!.caseId, bundle, records, submitted(bundleRecords), findings, context, {
+    outcome,
+    experienced,
+    official,
+    suspensions: matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, caseDays),
+    stages,
+    matters: exactLength(matters),
+    criticalPath,
+    promised: lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended),
+    statutory: lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended),
+    provisional: caseClocks.some((c) => c.provisional),
+    started,
+  });
+}
 
-  const acts = applicantActs(records, submitted(bundleRecords), context);
-  const offSystem = offSystemOf(findings, calendar);
-  const measurement = { kind, id: counted ?? first?.caseId ?? records[0]!.caseId, definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
+/**
+ * {@link measureGroup} for a lone case alone in its chain: `records` are all of case `caseId`, and
+ * `bundle` is its flow as a one-matter bundle. The same measurement, counted from its one clock
+ * without the bundle's per-matter bookkeeping (most of a log's measurements are of such cases).
+ */
+function measureSoleCase(records: readonly EventRecord[], bundle: BundleDefinition, flow: FlowDefinition, context: MeasureContext, findings: readonly Finding[], caseId: string, inOrder: boolean): Measurement {
+  const { calendar, at } = context;
+  for (const record of records) if (record.matterId !== flow.id) throw unknownMatter(bundle, record.matterId);
+  const { clock, days } = computeCaseClockWithDays(records, flow, calendar, { at, caseId }, inOrder);
+  const dropped = failed(clock);
+  const accepted = clock.official !== undefined && clock.acceptedAt !== undefined;
+  const official = !accepted || dropped ? NO_TIME : officialTimeOf(clock, days, context);
+  const criticalPath = soleCriticalPath(layoutOf(bundle), clock);
+  const matter = measureMatter(bundle.matters[0]!, flow, clock, days, accepted ? official : undefined, criticalPath.length > 0, context);
+  const outcome: MeasurementOutcome = dropped ? 'failed' : done(flow, clock) ? 'completed' : 'open';
+  const sole = clock.experienced;
+  const to = outcome === 'open' || sole === undefined ? at : sole.to;
+  const experienced = sole !== undefined && sole.to === to ? matter.experienced! : periodBetween(calendar, sole?.from ?? earliest(records.map((r) => r.at)), to);
+  const ended = outcome === 'completed';
+  return assemble('case', caseId, bundle, records, false, findings, context, {
+    outcome,
+    experienced,
+    official,
+    suspensions: matter.suspensions,
+    stages: NONE,
+    matters: [matter],
+    criticalPath,
+    promised: clock.promised === undefined ? undefined : budgetCheck(clock.promised, ended),
+    statutory: clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, ended),
+    provisional: clock.provisional,
+    started: sole === undefined ? calendar.toLocalDate(experienced.from) : days.started!,
+  });
+}
+
+/** One matter's measurement from its clock; `official` is its official time, counted by the caller, when it was accepted. */
+function measureMatter(matter: BundleDefinition['matters'][number], flow: FlowDefinition, clock: CaseClock, days: CaseClockDays, official: Duration | undefined, critical: boolean, context: MeasureContext): MatterMeasurement {
+  // A decision (approval, filing or denial) ends the office's time; a withdrawal leaves no verdict.
+  const decided = clock.outcome !== undefined && DECISIONS.has(clock.outcome);
+  // Built field by field, in the order of the type: no spread per optional field (this runs per case).
+  const measured = { matterId: matter.matterId, name: flow.name, department: flow.department } as Mutable<MatterMeasurement>;
+  if (matter.stage !== undefined) measured.stageId = matter.stage;
+  measured.caseIds = clock.chain;
+  if (clock.outcome !== undefined) measured.outcome = clock.outcome;
+  if (clock.experienced !== undefined) measured.experienced = period(clock.experienced.from, clock.experienced.to, clock.experienced);
+  if (official !== undefined) measured.official = period(clock.acceptedAt!, clock.official!.to, official);
+  measured.dropped = failed(clock);
+  measured.suspensions = clock.ledger.length === 0 ? NO_SUSPENSIONS : suspensionTotals(context.calendar, [clock], [days]);
+  measured.pauses = clock.ledger.length === 0 ? NONE : clock.ledger.map((s) => pauseOf(s, context.at));
+  if (clock.promised !== undefined) measured.promised = budgetCheck(clock.promised, decided);
+  if (clock.statutory !== undefined) measured.statutory = budgetCheck(clock.statutory, decided);
+  measured.critical = critical;
+  return measured;
+}
+
+/** What a measurement counts, besides what {@link assemble} reads from the records and findings. */
+interface Counted {
+  readonly outcome: MeasurementOutcome;
+  readonly experienced: Period;
+  readonly official: Duration;
+  readonly suspensions: SuspensionTotals;
+  readonly stages: readonly StageMeasurement[];
+  readonly matters: readonly MatterMeasurement[];
+  readonly criticalPath: readonly string[];
+  readonly promised: LimitCheck | undefined;
+  readonly statutory: LimitCheck | undefined;
+  readonly provisional: boolean;
+  /** The local date of `experienced.from`. */
+  readonly started: string;
+}
+
+/** The measurement: what was counted, the applicant's acts read from the records, the off-system periods from the findings. */
+function assemble(kind: Measurement['kind'], id: string, bundle: BundleDefinition, records: readonly EventRecord[], submittedOnce: boolean, findings: readonly Finding[], context: MeasureContext, counted: Counted): Measurement {
+  const acts = applicantActs(records, submittedOnce, context);
+  const { promised, experienced } = counted;
+  // Built field by field, in the order of the type.
+  const measurement = { kind, id, definitionId: bundle.id, name: bundle.name, department: bundle.leadDepartment } as Mutable<Measurement>;
   if (acts.applicantId !== undefined) measurement.applicantId = acts.applicantId;
   if (acts.projectCode !== undefined) measurement.projectCode = acts.projectCode;
-  measurement.outcome = outcome;
+  measurement.outcome = counted.outcome;
   measurement.experienced = experienced;
-  measurement.official = official;
-  measurement.suspensions = matters.length === 1 && caseClocks.length === 1 ? matters[0]!.suspensions : suspensionTotals(calendar, caseClocks, caseDays);
-  measurement.offSystem = offSystem;
-  measurement.stages = stages;
-  measurement.matters = exactLength(matters);
-  measurement.criticalPath = criticalPath;
+  measurement.official = counted.official;
+  measurement.suspensions = counted.suspensions;
+  measurement.offSystem = offSystemOf(findings, context.calendar);
+  measurement.stages = counted.stages;
+  measurement.matters = counted.matters;
+  measurement.criticalPath = counted.criticalPath;
   measurement.trips = acts.tripDays.length;
   measurement.tripDays = acts.tripDays;
   measurement.atMostOneTrip = acts.tripDays.length <= context.maxTrips;
@@ -280,11 +359,20 @@ export function measureGroup(
   measurement.materialSubmissions = acts.materialSubmissions;
   measurement.repeatedMaterials = acts.repeated;
   if (promised !== undefined) measurement.promised = promised;
-  if (promised?.met !== undefined && ended) measurement.promisedMet = promised.met;
-  if (statutory !== undefined) measurement.statutory = statutory;
-  measurement.month = fromDate.slice(0, 7);
-  measurement.provisional = caseClocks.some((c) => c.provisional);
+  if (promised?.met !== undefined && counted.outcome === 'completed') measurement.promisedMet = promised.met;
+  if (counted.statutory !== undefined) measurement.statutory = counted.statutory;
+  measurement.month = monthOf(counted.started);
+  measurement.provisional = counted.provisional;
   return measurement;
+}
+
+const months = new Map<string, string>();
+
+/** The month (`YYYY-MM`) of a local date: one string per date, shared by the measurements that start on it. */
+function monthOf(date: string): string {
+  let month = months.get(date);
+  if (month === undefined) months.set(date, (month = date.slice(0, 7)));
+  return month;
 }
 
 /** A ledger entry as a measurement's pause: its kind, its reason (or stopped step), its instants (an open one ends at `at`). */
@@ -371,6 +459,12 @@ function officialSpansOf(clock: CaseClock, days: CaseClockDays, evaluated: strin
   return stopped.length === 0 ? active : subtractSpans(active, mergeSpans(stopped, '0000-01-01', evaluated));
 }
 
+/** A sole case's official time: its clock's own count when nothing stopped the official clock, else its official spans counted. */
+function officialTimeOf(clock: CaseClock, days: CaseClockDays, context: MeasureContext): Duration {
+  for (const entry of clock.ledger) if (entry.stopsOfficialClock) return spanDuration(context.calendar, officialSpansOf(clock, days, context.evaluated));
+  return duration(clock.official!.workingDays, clock.official!.naturalDays);
+}
+
 /*
  * Measurements are read-only values. The empty lists they hold, and their durations and limit
  * checks of small whole numbers of days, are shared frozen objects (one per value), not fresh ones
@@ -396,7 +490,8 @@ function duration(workingDays: number, naturalDays: number): Duration {
   return shared;
 }
 
-const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: duration(0, 0), 'special-procedure': duration(0, 0), 'stopped-step': duration(0, 0) });
+const NO_TIME = duration(0, 0);
+const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: NO_TIME, 'special-procedure': NO_TIME, 'stopped-step': NO_TIME });
 
 /** Suspension time by kind: per kind, the union of the cases' suspensions (`days` are the clocks' local dates, clock by clock). */
 function suspensionTotals(calendar: WorkingCalendar, clocks: readonly CaseClock[], days: readonly CaseClockDays[]): SuspensionTotals {
@@ -492,11 +587,7 @@ function layoutOf(bundle: BundleDefinition): BundleLayout {
  * back, the matter it waited on (its `dependsOn`, or any matter of an earlier stage) that ended last.
  */
 function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks: readonly (CaseClock | undefined)[]): readonly string[] {
-  if (clocks.length === 1) {
-    const clock = clocks[0];
-    const end = clock === undefined || failed(clock) ? undefined : endOf(clock);
-    return end !== undefined && instantMs(end) > -Infinity ? layout.onlyMatter : NONE;
-  }
+  if (clocks.length === 1) return soleCriticalPath(layout, clocks[0]);
   const ends: number[] = [];
   const ended: number[] = [];
   for (let i = 0; i < clocks.length; i++) {
@@ -514,6 +605,12 @@ function findCriticalPath(bundle: BundleDefinition, layout: BundleLayout, clocks
     current = endedLast(layout.waitsOn[current]!, ends);
   }
   return exactLength(path).reverse();
+}
+
+/** The critical path of a one-matter bundle: its matter, once it has ended without failing. */
+function soleCriticalPath(layout: BundleLayout, clock: CaseClock | undefined): readonly string[] {
+  const end = clock === undefined || failed(clock) ? undefined : endOf(clock);
+  return end !== undefined && instantMs(end) > -Infinity ? layout.onlyMatter : NONE;
 }
 
 /** The candidate position with the latest end time (the first of equals), if any has ended. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detectOffSystemWork } from '../detection';
 import type { EventRecord } from '../event-log';
 import { BUNDLE_INJECTABLE_DEVIATION_CODES, generateBundleLog, generateLog, INJECTABLE_DEVIATION_CODES } from '../simulation';
+import { builtInFlows } from '../flows';
+import { measureBundle } from './measure-bundle';
 import { measureLog } from './measure-log';
 import type { Measurement } from './measurement';
 
@@ -109,6 +111,27 @@ describe('measureLog properties', () => {
         for (const record of records as EventRecord[]) expect(measuredCases.has(record.caseId) || bundleIds.has(record.caseId)).toBe(true);
       }),
       { numRuns: 8 },
+    );
+  });
+
+  it('measures a lone case alone in its chain as measureBundle measures its records, however the instants are written', () => {
+    const flows = new Map(builtInFlows().map((f) => [f.id, f]));
+    fc.assert(
+      fc.property(logArbitrary, fc.boolean(), ({ records, findings }, rewrite) => {
+        // Some instants written in UTC with milliseconds: the log's instants are then not all written alike.
+        const log = rewrite ? records.map((r, i) => (i % 3 === 0 ? { ...r, at: new Date(r.at).toISOString() } : r)) : records;
+        const at = log.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a)).at;
+        const byCase = new Map<string, EventRecord[]>();
+        for (const r of log) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
+        let compared = 0;
+        for (const m of measureLog(log, { findings, at }).measurements) {
+          if (m.kind !== 'case' || m.matters[0]!.caseIds.length !== 1) continue;
+          expect(m).toEqual(measureBundle(byCase.get(m.id)!, flows.get(m.definitionId)!, { findings, at }));
+          compared++;
+        }
+        expect(compared).toBeGreaterThan(0);
+      }),
+      { numRuns: 12 },
     );
   });
 });

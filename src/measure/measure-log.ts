@@ -6,7 +6,7 @@ import { instantMs, offsetIndex, writtenLike } from '../_internal/instant';
 import type { ResubmissionOptions } from '../clocks';
 import { chainAttempts, mergeAttemptFacts, noteAttemptFacts, noteAttemptRecord, type Attempt } from '../clocks/link-resubmission-chains';
 import { PermitflowError } from '../errors';
-import { asOneMatterBundle, measureContext, measureGroup, type MeasureContext, type MeasureOptions } from './measure-bundle';
+import { asOneMatterBundle, measureContext, measureGroup, type GroupFacts, type MeasureContext, type MeasureOptions } from './measure-bundle';
 import type { Measurement } from './measurement';
 
 /** Options of {@link measureLog}: the definitions to measure against, plus {@link MeasureOptions}. */
@@ -63,6 +63,9 @@ interface LoneCase extends Attempt {
   group: Group | undefined;
   /** The findings about it, in the order given, attached when the first pass ends. */
   findings: Finding[] | undefined;
+  /** The instant of its last record noted, and whether its records came in time order (by string: see {@link Planner.alike}). */
+  lastAt: string;
+  ordered: boolean;
 }
 
 /** A bundle instance's records (or their count), and what chaining and measuring it needs, gathered in the same pass. */
@@ -85,6 +88,9 @@ interface BundleInstance {
   /** How it is measured, once planned. */
   fate: 'bundle' | 'unmeasured' | 'lone' | undefined;
   group: Group | undefined;
+  /** As in {@link LoneCase}. */
+  lastAt: string;
+  ordered: boolean;
 }
 
 /** One measurement to make: a bundle chain or a lone case chain, and how many records it waits for. */
@@ -172,8 +178,16 @@ class Planner implements MeasurementPlanner {
   private readonly lone = new Map<string, LoneCase>();
   private read = 0;
   private latestAt: string | undefined;
+  /** The instant of `latestAt` in epoch ms, unless `stale`: a later instant written alike was taken by its string alone. */
   private latestTime = -Infinity;
+  private stale = false;
   private zone = -1; // where the offset of latestAt starts, once it is a valid instant of the fixed-width form
+  /**
+   * Whether every instant so far is written like `latestAt` (the same fixed-width fields, the same
+   * offset), as one system writes them: then string order is time order, so a case whose records
+   * came in string order is in time order, and its clock need not check.
+   */
+  private alike = true;
   private measuring = false;
 
   constructor(
@@ -197,26 +211,25 @@ class Planner implements MeasurementPlanner {
     this.read++;
     const at = record.at;
     const latestAt = this.latestAt;
-    // An instant written like the latest one (same fixed-width fields, same offset) is not later when its string is not greater: no need to parse it.
-    if (this.options.at === undefined && (latestAt === undefined || !(this.zone >= 0 && at <= latestAt && writtenLike(at, latestAt, this.zone)))) {
-      const time = instantMs(at);
-      // Of equal instants written differently, the string last in order: the same whatever the record order.
-      if (latestAt === undefined || time > this.latestTime || (time === this.latestTime && at > latestAt)) {
+    // An instant written like the latest one is later exactly when its string is greater: no need to parse it.
+    if (latestAt !== undefined && this.zone >= 0 && writtenLike(at, latestAt, this.zone)) {
+      if (at > latestAt) {
         this.latestAt = at;
-        this.latestTime = time;
-        this.zone = offsetIndex(at);
+        this.stale = true;
       }
-    }
+    } else this.noteUnlike(at);
     if (record.bundleId === undefined) {
       noteLone(this.lone, record, this.keep);
       return;
     }
     let instance = this.instances.get(record.bundleId);
     if (instance === undefined) {
-      instance = { bundleId: record.bundleId, records: [], count: 0, bundleRecord: undefined, definition: undefined, failed: false, link: undefined, start: Infinity, cases: this.keep ? undefined : new Map(), fate: undefined, group: undefined };
+      instance = { bundleId: record.bundleId, records: [], count: 0, bundleRecord: undefined, definition: undefined, failed: false, link: undefined, start: Infinity, cases: this.keep ? undefined : new Map(), fate: undefined, group: undefined, lastAt: at, ordered: true };
       this.instances.set(record.bundleId, instance);
     }
     instance.count++;
+    if (at < instance.lastAt) instance.ordered = false;
+    instance.lastAt = at;
     if (this.keep) instance.records.push(record);
     else noteLone(instance.cases!, record, false);
     if (record.source === 'system' && FAILED.has(record.activity)) instance.failed = true;
@@ -227,19 +240,38 @@ class Planner implements MeasurementPlanner {
     instance.link ??= record.projectCode ?? record.applicantId;
   }
 
+  /** Takes `at`, an instant not written like the latest one (or the first), as the latest if it is later. */
+  private noteUnlike(at: string): void {
+    const latestAt = this.latestAt;
+    if (latestAt !== undefined) this.alike = false;
+    if (this.stale) {
+      this.latestTime = instantMs(latestAt!);
+      this.stale = false;
+    }
+    const time = instantMs(at);
+    // Of equal instants written differently, the string last in order: the same whatever the record order.
+    if (latestAt === undefined || time > this.latestTime || (time === this.latestTime && at > latestAt)) {
+      this.latestAt = at;
+      this.latestTime = time;
+      this.zone = offsetIndex(at);
+      if (this.zone < 0) this.alike = false;
+    }
+  }
+
   measure(extra: { readonly findings?: readonly Finding[]; readonly keepMeasurements?: boolean } = {}): LogMeasurer {
     if (this.measuring) throw new PermitflowError('invalid-argument', 'measure() was called twice; plan again for another run.');
     this.measuring = true;
     const measurer = new Measurer(this.read, this.keep, extra.keepMeasurements ?? true, this.instances, this.lone);
     if (this.read === 0) return measurer;
-    const context = measureContext([], { ...this.options, findings: extra.findings ?? this.options.findings ?? [], at: this.options.at ?? this.latestAt! });
+    const at = this.options.at ?? this.latestAt!;
+    const context = measureContext([], { ...this.options, findings: extra.findings ?? this.options.findings ?? [], at });
     const groups = [...this.planBundleInstances(measurer.out), ...this.planLoneCases(measurer.out)];
     // Each lone case gets its findings now, one lookup per finding, rather than one per case when it is measured.
     for (const finding of context.findings) {
       const attempt = finding.caseId === undefined ? undefined : this.lone.get(finding.caseId);
       if (attempt !== undefined) (attempt.findings ??= []).push(finding);
     }
-    measurer.begin(context, indexFindings(context.findings), groups);
+    measurer.begin(context, indexFindings(context.findings), groups, this.alike && writtenLike(at, this.latestAt!, this.zone));
     return measurer;
   }
 
@@ -316,10 +348,12 @@ class Planner implements MeasurementPlanner {
 function noteLone(cases: Map<string, LoneCase>, record: EventRecord, keep: boolean): void {
   let attempt = cases.get(record.caseId);
   if (attempt === undefined) {
-    attempt = { caseId: record.caseId, matterId: record.matterId, records: [], count: 0, flowVersion: record.flowVersion, buffer: undefined, adopted: undefined, group: undefined, findings: undefined };
+    attempt = { caseId: record.caseId, matterId: record.matterId, records: [], count: 0, flowVersion: record.flowVersion, buffer: undefined, adopted: undefined, group: undefined, findings: undefined, lastAt: record.at, ordered: true };
     cases.set(record.caseId, attempt);
   }
   attempt.count++;
+  if (record.at < attempt.lastAt) attempt.ordered = false;
+  attempt.lastAt = record.at;
   if (keep) noteAttemptRecord(attempt, record);
   else noteAttemptFacts(attempt, record);
 }
@@ -332,6 +366,7 @@ function adoptLone(lone: Map<string, LoneCase>, facts: LoneCase): void {
     return;
   }
   attempt.count += facts.count;
+  attempt.ordered = false; // its records in two places: not known to be in order
   mergeAttemptFacts(attempt, facts);
 }
 
@@ -340,6 +375,8 @@ class Measurer implements LogMeasurer {
   readonly out: Collected = { measurements: [], starts: [], unmeasured: [] };
   private context: MeasureContext | undefined;
   private findings: FindingIndex | undefined;
+  /** Whether every instant, the evaluation instant's too, is written alike, so a group whose records came in string order is in time order. */
+  private alike = false;
   private pushed = 0;
 
   constructor(
@@ -351,9 +388,10 @@ class Measurer implements LogMeasurer {
     private readonly lone: ReadonlyMap<string, LoneCase>,
   ) {}
 
-  begin(context: MeasureContext, findings: FindingIndex, groups: readonly Group[]): void {
+  begin(context: MeasureContext, findings: FindingIndex, groups: readonly Group[], alike: boolean): void {
     this.context = context;
     this.findings = findings;
+    this.alike = alike;
     if (this.kept) for (const group of groups) this.measureGroup(group);
   }
 
@@ -396,7 +434,8 @@ class Measurer implements LogMeasurer {
     const findings = this.findings!;
     let records: readonly EventRecord[];
     let about: readonly Finding[];
-    let soleCaseId: string | undefined;
+    const sole = group.members.length === 1 ? group.members[0]! : undefined;
+    const inOrder = this.alike && sole !== undefined && sole.ordered;
     if (group.kind === 'bundle') {
       const members = group.members as readonly BundleInstance[];
       records = members.length === 1 ? members[0]!.records : members.flatMap((a) => a.records);
@@ -406,10 +445,10 @@ class Measurer implements LogMeasurer {
       const members = group.members as readonly LoneCase[];
       records = members.length === 1 ? recordsOfLone(members[0]!, this.kept) : members.flatMap((a) => recordsOfLone(a, this.kept));
       about = findingsOfCases(members);
-      if (members.length === 1) soleCaseId = members[0]!.caseId;
       for (const member of members) member.buffer = member.adopted = undefined;
     }
-    return measureInto(this.out, this.keepMeasurements, group, records, this.context!, about, soleCaseId);
+    const soleId = sole === undefined ? undefined : 'bundleId' in sole ? sole.bundleId : sole.caseId;
+    return measureInto(this.out, this.keepMeasurements, group, records, this.context!, about, { soleId, inOrder });
   }
 }
 
@@ -432,10 +471,10 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Measures one group's records (into `out` when `keep`), or reports it unmeasured with the reason. */
-function measureInto(out: Collected, keep: boolean, group: Group, records: readonly EventRecord[], context: MeasureContext, findings: readonly Finding[], soleCaseId: string | undefined): Measurement | undefined {
+function measureInto(out: Collected, keep: boolean, group: Group, records: readonly EventRecord[], context: MeasureContext, findings: readonly Finding[], facts: GroupFacts): Measurement | undefined {
   let m: Measurement;
   try {
-    m = measureGroup(records, group.kind, group.bundle, group.flows, context, findings, soleCaseId);
+    m = measureGroup(records, group.kind, group.bundle, group.flows, context, findings, facts);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     out.unmeasured.push({ id: group.id, matterId: group.bundle.id, records: records.length, reason: error.message });
