@@ -103,7 +103,10 @@ function endOfOrdered(records: readonly EventRecord[], at: string): number {
   return end;
 }
 
+// Shared empty values, read only; not frozen, as a frozen array is iterated by the generic (allocating) path.
 const NO_SPANS: ReadonlyArray<[string, string]> = [];
+const NO_LIMITS: NonNullable<FlowDefinition['limits']> = {};
+const NO_WARNING: WarningThreshold = {};
 
 /** The steps whose clock stops, each with its key among open spans; cached by process tree (definitions are data, not changed in place). */
 const stoppedStepsOf = new WeakMap<object, ReadonlyMap<string, string>>();
@@ -142,8 +145,8 @@ interface LedgerState {
   readonly closed: ClosedSpan[];
   /** The evaluation instant's local date, once needed. */
   atDate: string | undefined;
-  /** The records that closed nothing, for a start at their instant to pair with. */
-  readonly unmatchedCloses: SameInstantEnds<EventRecord>;
+  /** The records that closed nothing, for a start at their instant to pair with; made when the first comes. */
+  unmatchedCloses: SameInstantEnds<EventRecord> | undefined;
 }
 
 interface ClosedSpan {
@@ -163,7 +166,7 @@ function atLocalDate(state: LedgerState): string {
  */
 function openSpan(state: LedgerState, span: OpenSpan, acceptedAt: string | undefined): void {
   state.open.push(span);
-  const end = state.unmatchedCloses.take(span.key, span.time);
+  const end = state.unmatchedCloses?.take(span.key, span.time);
   if (end !== undefined) closeSpan(state, span.key, end, acceptedAt);
 }
 
@@ -185,7 +188,7 @@ function closeSpan(state: LedgerState, key: string, end: EventRecord | undefined
     closeOpenSpan(state, span, end, acceptedAt);
     closed = true;
   }
-  if (!closed && end !== undefined) state.unmatchedCloses.note(key, instantMs(end.at), end);
+  if (!closed && end !== undefined) (state.unmatchedCloses ??= new SameInstantEnds()).note(key, instantMs(end.at), end);
 }
 
 /** Records an open span, just taken from the open ones, as a ledger entry ending at `end` (or open). */
@@ -217,10 +220,10 @@ function closeAll(state: LedgerState, end: EventRecord | undefined, acceptedAt: 
   state.open.length = 0;
 }
 
-/** The local day spans of the ledger entries that pass `filter`. */
-function daySpans(state: LedgerState, filter: (s: Suspension) => boolean): Array<[string, string]> {
+/** The local day spans of the ledger entries that stop that clock. */
+function daySpans(state: LedgerState, stops: 'stopsStatutoryClock' | 'stopsOfficialClock'): Array<[string, string]> {
   const spans: Array<[string, string]> = [];
-  for (const { entry, days } of state.closed) if (filter(entry)) spans.push(days);
+  for (const { entry, days } of state.closed) if (entry[stops]) spans.push(days);
   return spans;
 }
 
@@ -336,14 +339,14 @@ export function computeCaseClockWithDays(
   options: CaseClockOptions,
   inOrder = false,
 ): { readonly clock: CaseClock; readonly days: CaseClockDays } {
-  const { at, warning = {}, supplementStopsClock = true } = options;
+  const { at, warning = NO_WARNING, supplementStopsClock = true } = options;
   const { sorted, end } = byTime(records, at, inOrder);
   const caseId = options.caseId ?? lastReceivedCase(sorted, end);
   if (caseId === undefined) {
     throw new PermitflowError('invalid-argument', 'computeCaseClock needs at least one record of the case; pass the records of one case (and of its earlier attempts).');
   }
   const stopped = stoppedSteps(flow);
-  const chain: string[] = [];
+  let chain: string[] | undefined; // the case ids in order of first sight, once a record of another case is seen
   let inChain = false;
   let chainStart: string | undefined;
   let received: string | undefined;
@@ -355,17 +358,18 @@ export function computeCaseClockWithDays(
   let certificateAt: string | undefined;
   let verifiedAt: string | undefined;
   let extension: Extension | undefined;
-  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: new SameInstantEnds() };
+  const state: LedgerState = { calendar, at, supplementStopsClock, open: [], closed: [], atDate: undefined, unmatchedCloses: undefined };
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
     if (record.caseId !== caseId) {
+      chain ??= inChain ? [caseId] : [];
       if (!chain.includes(record.caseId)) chain.push(record.caseId);
       if (chainStart === undefined) chainStart = record.at;
       continue;
     }
     if (!inChain) {
-      chain.push(caseId);
+      chain?.push(caseId);
       inChain = true;
     }
     if (record.source === 'evidence') {
@@ -441,9 +445,9 @@ export function computeCaseClockWithDays(
   const endedDate = endedAt === undefined ? undefined : calendar.toLocalDate(endedAt);
   const evaluated = endedDate ?? atLocalDate(state);
   const accepted = acceptedAt === undefined ? undefined : calendar.toLocalDate(acceptedAt);
-  const statutorySpans = accepted === undefined || ledger.length === 0 ? [] : mergeSpans(daySpans(state, (s) => s.stopsStatutoryClock), accepted, '9999-12-31');
-  const officialSpans = ledger.length === 0 ? [] : daySpans(state, (s) => s.stopsOfficialClock);
-  const limits = flow.limits ?? {};
+  const statutorySpans = accepted === undefined || ledger.length === 0 ? NO_SPANS : mergeSpans(daySpans(state, 'stopsStatutoryClock'), accepted, '9999-12-31');
+  const officialSpans = ledger.length === 0 ? NO_SPANS : daySpans(state, 'stopsOfficialClock');
+  const limits = flow.limits ?? NO_LIMITS;
   const extensionDays = extension?.counted ? extension.workingDays : 0;
   const suspendedNow = endedAt === undefined && ledger.some((s) => s.to === undefined && s.stopsStatutoryClock);
 
@@ -508,7 +512,7 @@ export function computeCaseClockWithDays(
   if (extension !== undefined) clock.extension = extension;
   if (official !== undefined) clock.official = official;
   if (experienced !== undefined) clock.experienced = experienced;
-  clock.chain = exactLength(chain);
+  clock.chain = chain === undefined ? (inChain ? [caseId] : []) : exactLength(chain);
   clock.provisional = provisional;
   return { clock, days: { accepted, started, end: evaluated, ledger: state.closed.map((c) => c.days) } };
 }
@@ -522,12 +526,12 @@ export function computeCaseClockWithDays(
 function lastReceivedCase(sorted: readonly EventRecord[], end: number): string | undefined {
   let last: string | undefined;
   let lastReceived: string | undefined;
-  const seen: string[] = []; // a chain has a few cases: an array is cheaper to make than a set
+  let seen: string[] | undefined; // the cases seen before `last`: a chain has a few, so an array, made when the second comes
   for (let i = 0; i < sorted.length; i++) {
     const record = sorted[i]!;
     if (last !== undefined && i >= end) break;
-    if (record.caseId !== last && !seen.includes(record.caseId)) {
-      seen.push(record.caseId);
+    if (record.caseId !== last && !(seen?.includes(record.caseId) ?? false)) {
+      if (last !== undefined) (seen ??= []).push(last);
       last = record.caseId;
     }
     if (record.activity === 'received' && record.source === 'system') lastReceived = record.caseId;

@@ -111,6 +111,8 @@ export function measureBundle(records: readonly EventRecord[], definition: Bundl
 export interface GroupFacts {
   /** The id every record belongs to: the case's (a `case` group, then measured from its one clock) or the bundle instance's (a `bundle` group without earlier attempts). */
   readonly soleId?: string | undefined;
+  /** Every instant, the evaluation instant's too, is written alike (the same fixed-width fields and offset), so string order is time order. */
+  readonly alike?: boolean;
   /** The records are in time order, their instants written like the evaluation instant (see `computeCaseClockWithDays`). */
   readonly inOrder?: boolean;
 }
@@ -131,7 +133,7 @@ export function measureGroup(
 ): Measurement {
   const { calendar, at, evaluated } = context;
   if (records.length === 0) throw new PermitflowError('invalid-argument', `There are no records to measure for "${bundle.id}".`);
-  const { soleId, inOrder = false } = facts;
+  const { soleId, inOrder = false, alike = false } = facts;
   if (kind === 'case' && soleId !== undefined) {
     const flow = flowOf(flows, bundle.matters[0]!.matterId);
     if (flow === undefined) throw unknownMatter(bundle, bundle.matters[0]!.matterId);
@@ -147,11 +149,13 @@ export function measureGroup(
   const bundleRecords: EventRecord[] = [];
   const matterRecords: EventRecord[][] = [];
   const seen: number[] = [];
+  let outOfOrder: boolean[] | undefined; // by position, when a matter's records are not known to be in string order
   if (kind === 'case' && n === 1 && allOfMatter(records, bundle.matters[0]!.matterId)) {
     // A lone case chain: one matter, all its records — no copy.
     if (matterFlows[0] === undefined) throw unknownMatter(bundle, bundle.matters[0]!.matterId);
     matterRecords[0] = records as EventRecord[];
     seen.push(0);
+    if (!inOrder) outOfOrder = [true]; // the chain's cases one after another: not known to be in order
   } else {
     for (const record of records) {
       if (attempts && record.bundleId !== counted) earlier.push(record);
@@ -163,7 +167,11 @@ export function measureGroup(
         if (list === undefined) {
           matterRecords[position] = [record];
           seen.push(position);
-        } else list.push(record);
+        } else {
+          // Instants written alike are in time order when in string order: the matter's clock need not check.
+          if (alike && !inOrder && record.at < list[list.length - 1]!.at) (outOfOrder ??= [])[position] = true;
+          list.push(record);
+        }
       }
     }
   }
@@ -173,7 +181,7 @@ export function measureGroup(
   const caseDays: CaseClockDays[] = [];
   const options = { at };
   for (const position of seen) {
-    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options, inOrder);
+    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options, inOrder || (alike && outOfOrder?.[position] !== true));
     caseClocks.push((clocks[position] = clock));
     caseDays.push((clockDays[position] = days));
   }
@@ -677,7 +685,13 @@ function applicantActs(records: readonly EventRecord[], submittedOnce: boolean, 
     }
     if (application || record.activity === 'supplement-ended') materialSubmissions += record.materials?.length ?? 0;
   }
-  return { applicantId, projectCode, tripDays: tripDays.length === 0 ? NONE : exactLength(tripDays).sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+  return { applicantId, projectCode, tripDays: tripDays.length === 0 ? NONE : ascending(tripDays) ? exactLength(tripDays) : exactLength(tripDays).sort(), forms, materialSubmissions, repeated: repeatedMaterials(applications) };
+}
+
+/** Whether strings are in ascending order already (sorting copies even an ordered array). */
+function ascending(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) return false;
+  return true;
 }
 
 /** Materials handed over on more than one application (a material listed twice on one counts once), sorted. */

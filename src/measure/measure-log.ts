@@ -448,7 +448,7 @@ class Measurer implements LogMeasurer {
       for (const member of members) member.buffer = member.adopted = undefined;
     }
     const soleId = sole === undefined ? undefined : 'bundleId' in sole ? sole.bundleId : sole.caseId;
-    return measureInto(this.out, this.keepMeasurements, group, records, this.context!, about, { soleId, inOrder });
+    return measureInto(this.out, this.keepMeasurements, group, records, this.context!, about, { soleId, alike: this.alike, inOrder });
   }
 }
 
