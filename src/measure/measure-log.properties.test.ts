@@ -117,10 +117,12 @@ describe('measureLog properties', () => {
   it('measures a lone case alone in its chain as measureBundle measures its records, however the instants are written', () => {
     const flows = new Map(builtInFlows().map((f) => [f.id, f]));
     fc.assert(
-      fc.property(logArbitrary, fc.boolean(), ({ records, findings }, rewrite) => {
+      fc.property(logArbitrary, fc.boolean(), fc.boolean(), ({ records, findings }, rewrite, utcAt) => {
         // Some instants written in UTC with milliseconds: the log's instants are then not all written alike.
         const log = rewrite ? records.map((r, i) => (i % 3 === 0 ? { ...r, at: new Date(r.at).toISOString() } : r)) : records;
-        const at = log.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a)).at;
+        // The evaluation instant as the log writes its latest record, or the same instant written in UTC.
+        const latest = log.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a)).at;
+        const at = utcAt ? new Date(latest).toISOString() : latest;
         const byCase = new Map<string, EventRecord[]>();
         for (const r of log) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
         let compared = 0;
