@@ -107,6 +107,7 @@ function endOfOrdered(records: readonly EventRecord[], at: string): number {
 const NO_SPANS: ReadonlyArray<[string, string]> = [];
 const NO_LIMITS: NonNullable<FlowDefinition['limits']> = {};
 const NO_WARNING: WarningThreshold = {};
+const NO_FACTS: RecordFacts = {};
 
 /** The steps whose clock stops, each with its key among open spans; cached by process tree (definitions are data, not changed in place). */
 const stoppedStepsOf = new WeakMap<object, ReadonlyMap<string, string>>();
@@ -327,19 +328,24 @@ export interface CaseClockDays {
   readonly ledger: readonly (readonly [string, string])[];
 }
 
-/**
- * {@link computeCaseClock}, with the local dates it counted from. `inOrder`: the caller has seen that
- * the records are in time order, their instants all written like `options.at` (the same
- * fixed-width fields and offset), so that is not checked again.
- */
+/** What the caller of {@link computeCaseClockWithDays} knows of the records, so it is not checked again. */
+export interface RecordFacts {
+  /** The records are in time order, their instants all written like `options.at` (the same fixed-width fields and offset). */
+  readonly inOrder?: boolean;
+  /** Every record is of case `options.caseId` (no earlier attempts among them). */
+  readonly oneCase?: boolean;
+}
+
+/** {@link computeCaseClock}, with the local dates it counted from; `facts` spare it checks the caller has made. */
 export function computeCaseClockWithDays(
   records: readonly EventRecord[],
   flow: FlowDefinition,
   calendar: WorkingCalendar,
   options: CaseClockOptions,
-  inOrder = false,
+  facts: RecordFacts = NO_FACTS,
 ): { readonly clock: CaseClock; readonly days: CaseClockDays } {
   const { at, warning = NO_WARNING, supplementStopsClock = true } = options;
+  const { inOrder = false, oneCase = false } = facts;
   const { sorted, end } = byTime(records, at, inOrder);
   const caseId = options.caseId ?? lastReceivedCase(sorted, end);
   if (caseId === undefined) {
@@ -362,7 +368,7 @@ export function computeCaseClockWithDays(
 
   for (let i = 0; i < end; i++) {
     const record = sorted[i]!;
-    if (record.caseId !== caseId) {
+    if (!oneCase && record.caseId !== caseId) {
       chain ??= inChain ? [caseId] : [];
       if (!chain.includes(record.caseId)) chain.push(record.caseId);
       if (chainStart === undefined) chainStart = record.at;

@@ -1,6 +1,6 @@
 import { chinaMainlandCalendar, type WorkingCalendar } from '../calendar';
 import type { Budget, CaseClock, Suspension, SuspensionKind } from '../clocks';
-import { computeCaseClockWithDays, type CaseClockDays } from '../clocks/compute-case-clock';
+import { computeCaseClockWithDays, type CaseClockDays, type RecordFacts } from '../clocks/compute-case-clock';
 import type { BundleDefinition, FlowDefinition } from '../definition';
 import type { Finding } from '../detection/finding';
 import type { EventRecord } from '../event-log';
@@ -181,7 +181,8 @@ export function measureGroup(
   const caseDays: CaseClockDays[] = [];
   const options = { at };
   for (const position of seen) {
-    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options, inOrder || (alike && outOfOrder?.[position] !== true));
+    const facts = recordFacts(inOrder || (alike && outOfOrder?.[position] !== true), false);
+    const { clock, days } = computeCaseClockWithDays(matterRecords[position]!, matterFlows[position]!, calendar, options, facts);
     caseClocks.push((clocks[position] = clock));
     caseDays.push((clockDays[position] = days));
   }
@@ -282,7 +283,7 @@ export function measureGroup(
 function measureSoleCase(records: readonly EventRecord[], bundle: BundleDefinition, flow: FlowDefinition, context: MeasureContext, findings: readonly Finding[], caseId: string, inOrder: boolean): Measurement {
   const { calendar, at } = context;
   for (const record of records) if (record.matterId !== flow.id) throw unknownMatter(bundle, record.matterId);
-  const { clock, days } = computeCaseClockWithDays(records, flow, calendar, { at, caseId }, inOrder);
+  const { clock, days } = computeCaseClockWithDays(records, flow, calendar, { at, caseId }, recordFacts(inOrder, true));
   const dropped = failed(clock);
   const accepted = clock.official !== undefined && clock.acceptedAt !== undefined;
   const official = !accepted || dropped ? NO_TIME : officialTimeOf(clock, days, context);
@@ -499,6 +500,12 @@ function duration(workingDays: number, naturalDays: number): Duration {
 }
 
 const NO_TIME = duration(0, 0);
+/** What a clock can be told of its records (`computeCaseClockWithDays`), one shared object per combination. */
+const RECORD_FACTS: readonly RecordFacts[] = [{}, { inOrder: true }, { oneCase: true }, { inOrder: true, oneCase: true }];
+
+function recordFacts(inOrder: boolean, oneCase: boolean): RecordFacts {
+  return RECORD_FACTS[(inOrder ? 1 : 0) + (oneCase ? 2 : 0)]!;
+}
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: NO_TIME, 'special-procedure': NO_TIME, 'stopped-step': NO_TIME });
 
 /** Suspension time by kind: per kind, the union of the cases' suspensions (`days` are the clocks' local dates, clock by clock). */
