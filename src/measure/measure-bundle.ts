@@ -500,12 +500,13 @@ function duration(workingDays: number, naturalDays: number): Duration {
 }
 
 const NO_TIME = duration(0, 0);
-/** What a clock can be told of its records (`computeCaseClockWithDays`), one shared object per combination. */
 const RECORD_FACTS: readonly RecordFacts[] = [{}, { inOrder: true }, { oneCase: true }, { inOrder: true, oneCase: true }];
 
+/** What a clock is told of its records (see `computeCaseClockWithDays`): one shared object per combination. */
 function recordFacts(inOrder: boolean, oneCase: boolean): RecordFacts {
   return RECORD_FACTS[(inOrder ? 1 : 0) + (oneCase ? 2 : 0)]!;
 }
+
 const NO_SUSPENSIONS: SuspensionTotals = Object.freeze({ supplement: NO_TIME, 'special-procedure': NO_TIME, 'stopped-step': NO_TIME });
 
 /** Suspension time by kind: per kind, the union of the cases' suspensions (`days` are the clocks' local dates, clock by clock). */
