@@ -320,8 +320,6 @@ export function computeCaseClock(
 export interface CaseClockDays {
   /** The local date of acceptance, if the case was accepted. */
   readonly accepted: string | undefined;
-  /** The local date experienced time starts on, if it has a start. */
-  readonly started: string | undefined;
   /** The local date the case ended, or of the evaluation instant while it is open. */
   readonly end: string;
   /** Per ledger entry, in the ledger's order: its local dates (an open one ends on the evaluation day). */
@@ -471,11 +469,17 @@ export function computeCaseClockWithDays(
     };
   }
   const experiencedFrom = chainStart ?? received;
-  const started = experiencedFrom === undefined ? undefined : calendar.toLocalDate(experiencedFrom);
   const experienced =
     experiencedFrom === undefined
       ? undefined
-      : elapsed(calendar, experiencedFrom, certificateAt ?? endedAt ?? at, started!, certificateAt === undefined ? evaluated : calendar.toLocalDate(certificateAt), endedAt === undefined);
+      : elapsed(
+          calendar,
+          experiencedFrom,
+          certificateAt ?? endedAt ?? at,
+          calendar.toLocalDate(experiencedFrom),
+          certificateAt === undefined ? evaluated : calendar.toLocalDate(certificateAt),
+          endedAt === undefined,
+        );
 
   const hasLimits = limits.statutoryWorkingDays !== undefined || limits.promisedWorkingDays !== undefined;
   const used = accepted === undefined || !hasLimits ? 0 : countedWorkingDays(calendar, accepted, evaluated, statutorySpans);
@@ -520,7 +524,7 @@ export function computeCaseClockWithDays(
   if (experienced !== undefined) clock.experienced = experienced;
   clock.chain = chain === undefined ? (inChain ? [caseId] : []) : exactLength(chain);
   clock.provisional = provisional;
-  return { clock, days: { accepted, started, end: evaluated, ledger: state.closed.map((c) => c.days) } };
+  return { clock, days: { accepted, end: evaluated, ledger: state.closed.map((c) => c.days) } };
 }
 
 /**

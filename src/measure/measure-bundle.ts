@@ -253,7 +253,6 @@ export function measureGroup(
   // A lone case's experienced time is usually its clock's, already counted.
   const sole = caseClocks.length === 1 ? caseClocks[0]!.experienced : undefined;
   const experienced = (sole !== undefined && sole.from === from && sole.to === to ? matters[0]?.experienced : undefined) ?? periodBetween(calendar, from, to);
-  const started = sole !== undefined && sole.from === from ? caseDays[0]!.started! : calendar.toLocalDate(from);
 
   // Limits.
   const first = caseClocks[0];
@@ -271,7 +270,6 @@ export function measureGroup(
     promised: lone ? (first.promised === undefined ? undefined : budgetCheck(first.promised, ended)) : bundle.limits?.promisedWorkingDays === undefined ? undefined : limitCheck(bundle.limits.promisedWorkingDays, official.workingDays, ended),
     statutory: lone ? (first.statutory === undefined ? undefined : budgetCheck(first.statutory, ended)) : bundle.limits?.statutoryWorkingDays === undefined ? undefined : limitCheck(bundle.limits.statutoryWorkingDays, official.workingDays, ended),
     provisional: caseClocks.some((c) => c.provisional),
-    started,
   });
 }
 
@@ -305,7 +303,6 @@ function measureSoleCase(records: readonly EventRecord[], bundle: BundleDefiniti
     promised: clock.promised === undefined ? undefined : budgetCheck(clock.promised, ended),
     statutory: clock.statutory === undefined ? undefined : budgetCheck(clock.statutory, ended),
     provisional: clock.provisional,
-    started: sole === undefined ? calendar.toLocalDate(experienced.from) : days.started!,
   });
 }
 
@@ -341,8 +338,6 @@ interface Counted {
   readonly promised: LimitCheck | undefined;
   readonly statutory: LimitCheck | undefined;
   readonly provisional: boolean;
-  /** The local date of `experienced.from`. */
-  readonly started: string;
 }
 
 /** The measurement: what was counted, the applicant's acts read from the records, the off-system periods from the findings. */
@@ -370,7 +365,7 @@ function assemble(kind: Measurement['kind'], id: string, bundle: BundleDefinitio
   if (promised !== undefined) measurement.promised = promised;
   if (promised?.met !== undefined && counted.outcome === 'completed') measurement.promisedMet = promised.met;
   if (counted.statutory !== undefined) measurement.statutory = counted.statutory;
-  measurement.month = monthOf(counted.started);
+  measurement.month = monthOf(context.calendar.toLocalDate(experienced.from));
   measurement.provisional = counted.provisional;
   return measurement;
 }
