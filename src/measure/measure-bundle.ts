@@ -280,7 +280,7 @@ export function measureGroup(
  */
 function measureSoleCase(records: readonly EventRecord[], bundle: BundleDefinition, flow: FlowDefinition, context: MeasureContext, findings: readonly Finding[], caseId: string, inOrder: boolean): Measurement {
   const { calendar, at } = context;
-  for (const record of records) if (record.matterId !== flow.id) throw unknownMatter(bundle, record.matterId);
+  if (!allOfMatter(records, flow.id)) throw unknownMatter(bundle, records.find((r) => r.matterId !== flow.id)!.matterId);
   const { clock, days } = computeCaseClockWithDays(records, flow, calendar, { at, caseId }, recordFacts(inOrder, true));
   const dropped = failed(clock);
   const accepted = clock.official !== undefined && clock.acceptedAt !== undefined;
