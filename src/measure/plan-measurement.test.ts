@@ -106,6 +106,18 @@ describe('planMeasurement', () => {
     expect(measurer.finish()).toEqual(measureLog(records, { findings }));
   });
 
+  it('reports a lone case unmeasured, naming the matter, when one of its records names another matter', () => {
+    const { records } = generateLog({ seed: 5, cases: 3 });
+    const caseId = records[0]!.caseId;
+    const other = builtInFlows().find((f) => f.id !== records[0]!.matterId)!.id;
+    let changed = false;
+    const mixed = records.map((r) => (r.caseId === caseId && r !== records[0] && !changed ? ((changed = true), { ...r, matterId: other }) : r));
+    const { unmeasured, counts } = measureLog(mixed);
+    expect(unmeasured.map((u) => u.id)).toEqual([caseId]);
+    expect(unmeasured[0]!.reason).toContain(`"${other}"`);
+    expect(counts.read).toBe(counts.measured + counts.unmeasured);
+  });
+
   it('measures an empty log to nothing', () => {
     expect(planMeasurement().measure().finish()).toEqual({ measurements: [], unmeasured: [], counts: { read: 0, measured: 0, unmeasured: 0 } });
   });
